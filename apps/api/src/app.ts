@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { Db } from "@mic/db";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { registerErrorHandler } from "./lib/error-handler";
+import { AppError } from "./lib/errors";
+import { Sessions } from "./lib/session";
+import { registerRoutes } from "./routes";
+
+export interface AppOptions {
+  prisma: Db;
+  sessionSecret: string;
+  /** The built SPA to serve (apps/web/dist); omitted in API tests. */
+  webDist?: string;
+  logLevel?: string;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface Ctx {
+  prisma: Db;
+  sessions: Sessions;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logLevel === "silent" ? false : { level: options.logLevel ?? "info" },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // Only JSON bodies: a cross-site form cannot post text/plain or url-encoded bodies here.
+  app.removeContentTypeParser(["text/plain"]);
+
+  app.addHook("onSend", async (_request, reply) => {
+    void reply.header("X-Content-Type-Options", "nosniff");
+    void reply.header("Referrer-Policy", "same-origin");
+    void reply.header("X-Frame-Options", "DENY");
+  });
+  // CSRF defence for cookie-authenticated mutations (SPEC §8).
+  app.addHook("onRequest", async (request) => {
+    if (!MUTATING.has(request.method)) return;
+    if (request.headers["sec-fetch-site"] === "cross-site") throw new AppError("FORBIDDEN", "forbidden.csrf");
+    const origin = request.headers.origin;
+    if (origin && origin !== "null") {
+      let host: string;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        throw new AppError("FORBIDDEN", "forbidden.csrf");
+      }
+      if (host !== request.headers.host) throw new AppError("FORBIDDEN", "forbidden.csrf");
+    } else if (origin === "null") {
+      throw new AppError("FORBIDDEN", "forbidden.csrf");
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Marketplace Invoicing Console API",
+        description: "云市场开票控制台 REST API. Amounts are decimal strings with two places; lists use keyset pagination.",
+        version: "1.0.0",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "mic_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const ctx: Ctx = { prisma: options.prisma, sessions: new Sessions(options.prisma, options.sessionSecret) };
+  await app.register(async (api) => registerRoutes(api as unknown as App, ctx));
+
+  const webDist = options.webDist;
+  const spa = webDist !== undefined && existsSync(join(webDist, "index.html"));
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  // Deep links (/invoices/records) belong to the SPA: index.html; unknown /api routes stay 404.
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    throw new AppError("NOT_FOUND", "notFound");
+  });
+  return app;
+}

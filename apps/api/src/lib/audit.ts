@@ -1,0 +1,45 @@
+import type { Role } from "@mic/domain";
+import type { Prisma } from "@mic/db";
+import type { Tx } from "./tx";
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export interface AuditInput {
+  actor: Actor;
+  tenantId: string | null;
+  action: string;
+  entityType: "InvoiceRequest" | "InvoiceTitle" | "MailingAddress" | "Ticket" | "LedgerEntry" | "Withdrawal" | "CalendarDay" | "Session";
+  entityId: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  reason?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (v: unknown) =>
+  v === undefined || v === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? x.toString() : x))) as Prisma.InputJsonValue);
+
+/** Every mutation calls this inside its own transaction, so the change and its trail commit together. */
+export async function audit(tx: Tx, e: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: e.actor.id,
+      actorRole: e.actor.role,
+      tenantId: e.tenantId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      reason: e.reason ?? null,
+      before: json(e.before),
+      after: json(e.after),
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { langFrom, t, type Lang } from "@mic/contracts";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
+
+interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+}
+
+export function translateError(error: AppError, lang: Lang): ErrorBody {
+  const args = (error.options.args ?? []).map((a) => t(a, lang));
+  const fields = error.options.fields
+    ? Object.fromEntries(Object.entries(error.options.fields).map(([k, v]) => [k, t(v, lang)]))
+    : undefined;
+  return { error: { code: error.code, message: t([error.messageKey, ...args].join(":"), lang), ...(fields ? { fields } : {}) } };
+}
+
+/** The zod issues of a failed body/query/params check, as field → message key. */
+function validationFields(error: { validation: { instancePath: string; message?: string }[] }) {
+  const fields: Record<string, string> = {};
+  for (const issue of error.validation) {
+    const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || "body";
+    fields[path] ??= issue.message && /^[a-zA-Z.]+(:.*)?$/.test(issue.message) ? issue.message : "invalid";
+  }
+  return fields;
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new AppError("VALIDATION", "validation", { fields: validationFields(error) });
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  switch (fastifyError.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new AppError("PAYLOAD_TOO_LARGE", "body.tooLarge");
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("UNSUPPORTED_MEDIA_TYPE", "body.json");
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return new AppError("VALIDATION", "body.json", { fields: { body: "body.json" } });
+  }
+  if (error instanceof SyntaxError || fastifyError.statusCode === 400) {
+    return new AppError("VALIDATION", "body.json", { fields: { body: "body.json" } });
+  }
+  if (fastifyError.statusCode === 413) return new AppError("PAYLOAD_TOO_LARGE", "body.tooLarge");
+  if (fastifyError.statusCode === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE", "body.json");
+  return new AppError("INTERNAL", "internal");
+}
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(error);
+    if (appError.code === "INTERNAL" || isResponseSerializationError(error)) {
+      request.log.error({ err: error }, "unhandled error");
+    }
+    void reply.status(ERROR_STATUS[appError.code]).send(translateError(appError, langFrom(request.headers["accept-language"])));
+  });
+}

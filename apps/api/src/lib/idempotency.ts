@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import type { Db } from "@mic/db";
+import type { FastifyRequest } from "fastify";
+import { AppError } from "./errors";
+import { inTransaction, type Tx } from "./tx";
+
+export interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+const toJson = (body: unknown) =>
+  JSON.parse(JSON.stringify(body, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as object;
+
+/**
+ * Runs a mutation in one transaction. With an `Idempotency-Key` header the key row is inserted
+ * first in that same transaction: a concurrent retry waits on the key's unique index, then finds
+ * the committed response and returns it; a crash rolls back key and change together. The same
+ * key with another method, path or body is a 409.
+ */
+export async function mutate(
+  prisma: Db,
+  request: FastifyRequest,
+  userId: string,
+  run: (tx: Tx) => Promise<Outcome>,
+): Promise<Outcome> {
+  const header = request.headers["idempotency-key"];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key) return inTransaction(prisma, run);
+  if (key.length > 200) {
+    throw new AppError("VALIDATION", "validation", { fields: { "Idempotency-Key": "tooLong:200" } });
+  }
+  const path = request.url.split("?")[0] ?? request.url;
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([request.method, path, request.body ?? null]))
+    .digest("hex");
+
+  const fresh = await inTransaction(prisma, async (tx) => {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "IdempotencyKey" ("userId", "key", "method", "path", "requestHash", "statusCode", "responseBody")
+      VALUES (${userId}::uuid, ${key}, ${request.method}, ${path}, ${requestHash}, 0, 'null'::jsonb)
+      ON CONFLICT DO NOTHING`;
+    if (inserted === 0) return undefined;
+    const outcome = await run(tx);
+    await tx.idempotencyKey.update({
+      where: { userId_key: { userId, key } },
+      data: { statusCode: outcome.status, responseBody: toJson(outcome.body) },
+    });
+    return outcome;
+  });
+  if (fresh) return fresh;
+
+  const stored = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
+  if (!stored || stored.requestHash !== requestHash) throw new AppError("CONFLICT", "idempotency.mismatch");
+  return { status: stored.statusCode, body: stored.responseBody };
+}

@@ -1,0 +1,42 @@
+import { applyMigrations, createPrisma, seedDemoData, startEmbeddedPostgres } from "@mic/db";
+import { buildApp } from "./app";
+import { readEnv } from "./env";
+import { sessionSecret } from "./lib/secret";
+
+const env = readEnv();
+const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.dataDir);
+const databaseUrl = env.databaseUrl ?? embedded!.url;
+
+const applied = await applyMigrations(databaseUrl);
+const prisma = createPrisma(databaseUrl);
+const seeded = await seedDemoData(prisma);
+const app = await buildApp({
+  prisma,
+  sessionSecret: sessionSecret(env.sessionSecret, env.dataDir),
+  webDist: env.webDist,
+  logLevel: env.logLevel,
+});
+
+const shutdown = async () => {
+  await app.close();
+  await prisma.$disconnect();
+  await embedded?.stop();
+  process.exit(0);
+};
+process.once("SIGINT", () => void shutdown());
+process.once("SIGTERM", () => void shutdown());
+
+await app.listen({ port: env.port, host: env.host });
+const address = app.server.address();
+const port = typeof address === "object" && address ? address.port : env.port;
+console.log(
+  [
+    "",
+    `  云市场开票控制台 Marketplace Invoicing Console`,
+    `  Database: ${embedded ? `embedded PostgreSQL (PGlite) in ${env.dataDir}` : "DATABASE_URL"}` +
+      `${applied.length ? `, applied ${applied.length} migration(s)` : ""}${seeded ? ", demo data seeded" : ""}`,
+    `  Open http://localhost:${port}/  (API docs: http://localhost:${port}/api/docs)`,
+    `  Demo accounts (password demo-password): admin@acme.test · staff@cloudsoft.test · support@market.test`,
+    "",
+  ].join("\n"),
+);

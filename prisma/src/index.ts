@@ -1,0 +1,6 @@
+export { createPrisma, type Db } from "./client";
+export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+export { applyMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate";
+export { seedDemoData, DEMO_PASSWORD } from "./seed";
+export { Prisma } from "../generated/client/client";
+export type * from "../generated/client/client";
