@@ -1,0 +1,33 @@
+import type { Role } from "@mic/domain";
+import { Navigate, Outlet, useLocation } from "react-router";
+import { ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { useMe } from "@/lib/auth";
+import { homeFor, paths } from "./paths";
+
+/** Signed-out visitors go to /login, which brings them back to where they meant to go. */
+export function RequireAuth() {
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <LoadingBlock />;
+  if (me.isError) return <ErrorBlock error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const returnTo = `${location.pathname}${location.search}`;
+    const target = returnTo === "/" ? paths.login : `${paths.login}?returnTo=${encodeURIComponent(returnTo)}`;
+    return <Navigate to={target} replace />;
+  }
+  return <Outlet />;
+}
+
+/** A page of another role sends the user to their own home instead of showing an API 403. */
+export function RequireRole({ roles }: { roles: Role[] }) {
+  const { data: me } = useMe();
+  if (!me) return null;
+  if (!roles.includes(me.role)) return <Navigate to={homeFor(me.role)} replace />;
+  return <Outlet />;
+}
+
+export function HomeRedirect() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return <Navigate to={homeFor(me.role)} replace />;
+}

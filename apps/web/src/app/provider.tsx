@@ -1,0 +1,43 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { ConfigProvider } from "tdesign-react";
+import enConfig from "tdesign-react/es/locale/en_US";
+import zhConfig from "tdesign-react/es/locale/zh_CN";
+import { queryKeys } from "@/api/query-keys";
+import { ApiError, setUnauthorizedHandler } from "@/lib/api-client";
+import { I18nProvider, useI18n } from "@/lib/i18n/i18n-provider";
+
+function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // 4xx will not get better by asking again; network hiccups might.
+        retry: (count, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+    queryCache: new QueryCache(),
+    mutationCache: new MutationCache(),
+  });
+  // Session gone mid-use: forget the user, the route guard then sends to /login?returnTo=…
+  setUnauthorizedHandler(() => client.setQueryData(queryKeys.me, null));
+  return client;
+}
+
+function LocalisedTDesign({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return <ConfigProvider globalConfig={lang === "en" ? enConfig : zhConfig}>{children}</ConfigProvider>;
+}
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <LocalisedTDesign>{children}</LocalisedTDesign>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

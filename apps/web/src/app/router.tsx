@@ -1,0 +1,134 @@
+import { lazy, type ComponentType } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { HomeRedirect, RequireAuth, RequireRole } from "./guards";
+import { crumbs, type RouteHandle } from "./nav";
+import { NotFoundPage } from "./not-found";
+import { paths } from "./paths";
+import { AppShell } from "./shell/app-shell";
+
+// One chunk per page keeps the first load to the shell and the sign-in form.
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  const Component = lazy(() => load().then((m) => ({ default: pick(m) })));
+  return <Component />;
+}
+
+const LoginPage = lazy(() =>
+  import("@/features/auth/components/login-page").then((m) => ({ default: m.LoginPage })),
+);
+
+const route = (path: string, element: React.ReactNode, handle: RouteHandle): RouteObject => ({
+  path,
+  element,
+  handle,
+});
+
+const adminRoutes: RouteObject[] = [
+  route(
+    paths.marketplace,
+    page(
+      () => import("@/features/marketplace/components/marketplace-page"),
+      (m) => m.MarketplacePage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.marketplace" }) },
+  ),
+  route(
+    paths.applyPattern,
+    page(
+      () => import("@/features/marketplace/components/apply-page"),
+      (m) => m.ApplyPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.marketplace", to: paths.marketplace }, { key: "nav.apply" }) },
+  ),
+  route(
+    paths.confirm,
+    page(
+      () => import("@/features/marketplace/components/confirm-page"),
+      (m) => m.ConfirmPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.marketplace", to: paths.marketplace }, { key: "nav.confirm" }) },
+  ),
+  route(
+    paths.records,
+    page(
+      () => import("@/features/records/components/records-page"),
+      (m) => m.RecordsPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.records" }) },
+  ),
+  route(
+    paths.recordPattern,
+    page(
+      () => import("@/features/records/components/record-detail-page"),
+      (m) => m.RecordDetailPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.records", to: paths.records }, { key: "nav.recordDetail" }) },
+  ),
+  route(
+    paths.titles,
+    page(
+      () => import("@/features/titles/components/titles-page"),
+      (m) => m.TitlesPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.titles" }) },
+  ),
+  route(
+    paths.addresses,
+    page(
+      () => import("@/features/addresses/components/addresses-page"),
+      (m) => m.AddressesPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.addresses" }) },
+  ),
+  route(
+    paths.withdrawals,
+    page(
+      () => import("@/features/withdrawals/components/withdrawals-page"),
+      (m) => m.WithdrawalsPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.withdrawals" }) },
+  ),
+];
+
+const providerRoutes: RouteObject[] = [
+  route(
+    paths.providerQueue,
+    page(
+      () => import("@/features/provider/components/provider-queue-page"),
+      (m) => m.ProviderQueuePage,
+    ),
+    { crumbs: crumbs.provider({ key: "nav.providerQueue" }) },
+  ),
+];
+
+const supportPage = page(
+  () => import("@/features/support/components/support-placeholder-page"),
+  (m) => m.SupportPlaceholderPage,
+);
+const supportRoutes: RouteObject[] = (
+  [
+    [paths.supportTickets, "nav.supportTickets"],
+    [paths.supportRecords, "nav.supportRecords"],
+    [paths.supportRefunds, "nav.supportRefunds"],
+    [paths.supportAudit, "nav.supportAudit"],
+    [paths.supportCalendar, "nav.supportCalendar"],
+  ] as const
+).map(([path, key]) => route(path, supportPage, { crumbs: crumbs.support({ key }) }));
+
+export const router = createBrowserRouter([
+  { path: paths.login, element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { element: <RequireRole roles={["ENTERPRISE_ADMIN"]} />, children: adminRoutes },
+          { element: <RequireRole roles={["PROVIDER_STAFF"]} />, children: providerRoutes },
+          { element: <RequireRole roles={["SUPPORT"]} />, children: supportRoutes },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

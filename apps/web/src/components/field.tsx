@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Form } from "tdesign-react";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+
+interface FieldProps {
+  label: string;
+  /** Message key or server message; translated here so it follows the language toggle. */
+  error?: string | undefined;
+  help?: ReactNode;
+  required?: boolean;
+  /** Radio groups: label the group instead of a single input. */
+  group?: boolean;
+  children: ReactNode;
+}
+
+/**
+ * A labelled form row. TDesign inputs do not forward `id` to their native <input>, so the label's
+ * `for` would point nowhere; we give the first native control inside the row the id (and the
+ * error's id as its description) after each render, which keeps getByLabel and screen readers working.
+ */
+export function Field({ label, error, help, required, group, children }: FieldProps) {
+  const { tm } = useI18n();
+  const id = useId();
+  const inputId = `${id}-input`;
+  const labelId = `${id}-label`;
+  const errorId = `${id}-error`;
+  const controlRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const root = controlRef.current;
+    if (!root || group) return;
+    const control = root.querySelector<HTMLElement>("input:not([type=hidden]), textarea");
+    if (!control) return;
+    if (control.id !== inputId) control.id = inputId;
+    if (error) {
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("aria-describedby", errorId);
+    } else {
+      control.removeAttribute("aria-invalid");
+      control.removeAttribute("aria-describedby");
+    }
+    if (required) control.setAttribute("aria-required", "true");
+  });
+
+  return (
+    <Form.FormItem
+      label={<span id={labelId}>{label}</span>}
+      for={group ? undefined : inputId}
+      requiredMark={required}
+      status={error ? "error" : undefined}
+      help={help}
+    >
+      <div
+        ref={controlRef}
+        className="mic-field-control"
+        {...(group
+          ? {
+              role: "radiogroup",
+              "aria-labelledby": labelId,
+              "aria-describedby": error ? errorId : undefined,
+            }
+          : {})}
+      >
+        {children}
+        {error ? (
+          <div id={errorId} className="mic-field-error">
+            {tm(error)}
+          </div>
+        ) : null}
+      </div>
+    </Form.FormItem>
+  );
+}

@@ -1,0 +1,3 @@
+export function RecordDetailPage() {
+  return null;
+}

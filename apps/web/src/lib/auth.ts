@@ -1,0 +1,47 @@
+import type { LoginInput, Me } from "@mic/contracts";
+import type { Role } from "@mic/domain";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "@/api/query-keys";
+import { ApiError, api } from "./api-client";
+
+/** Signed out is a normal state, not an error: the probe resolves to null on 401. */
+export async function getMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>("/api/auth/me", { quiet401: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.me, queryFn: getMe, staleTime: Infinity, retry: false });
+
+export const useMe = () => useQuery(meQueryOptions());
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginInput) => api.post<Me>("/api/auth/login", body, { quiet401: true }),
+    onSuccess: (me) => {
+      // Another account's cached data must never show: start from a clean cache.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+      queryClient.setQueryData(queryKeys.me, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<unknown>("/api/auth/logout", {}, { quiet401: true }),
+    onSettled: () => {
+      queryClient.setQueryData(queryKeys.me, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+    },
+  });
+}
+
+export function hasRole(me: Me | null | undefined, ...roles: Role[]): me is Me {
+  return !!me && roles.includes(me.role);
+}
