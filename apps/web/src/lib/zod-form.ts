@@ -41,15 +41,23 @@ export function useZodForm<S extends z.ZodType<unknown, Record<string, unknown>>
     });
   }, []);
 
-  /** Returns the parsed body, or null after putting the messages next to the fields. */
+  /**
+   * Returns the parsed body, or null after putting the messages next to the fields. `override`
+   * validates other values than the ones typed (e.g. hidden fields blanked), `extra` adds checks
+   * the schema cannot know (the current invoiceable amount).
+   */
   const validate = useCallback(
-    (extra?: (parsed: z.output<S>) => FieldErrors): z.output<S> | null => {
-      const result = schema.safeParse(values);
+    (options?: {
+      override?: z.input<S>;
+      extra?: (parsed: z.output<S>) => FieldErrors;
+    }): z.output<S> | null => {
+      const input = options?.override ?? values;
+      const result = schema.safeParse(input);
       if (!result.success) {
-        setErrors(zodFieldErrors(result.error, values));
+        setErrors(zodFieldErrors(result.error, input as Record<string, unknown>));
         return null;
       }
-      const more = extra?.(result.data) ?? {};
+      const more = options?.extra?.(result.data) ?? {};
       if (Object.keys(more).length > 0) {
         setErrors(more);
         return null;
