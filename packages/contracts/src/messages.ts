@@ -97,6 +97,9 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: "The amount exceeds the withdrawable balance (¥{0})",
   },
   "calendar.exists": { zh: "该日期已在日历中", en: "This date is already in the calendar" },
+  "ticketStatus.OPEN": { zh: "待处理", en: "open" },
+  "ticketStatus.RESOLVED": { zh: "已作废发票", en: "resolved" },
+  "ticketStatus.REJECTED": { zh: "已驳回", en: "rejected" },
   "status.PENDING": { zh: "待处理", en: "Pending" },
   "status.PROCESSING": { zh: "处理中", en: "Processing" },
   "status.MAILING": { zh: "邮寄中", en: "Mailing" },
@@ -119,7 +122,13 @@ export function t(keyWithArgs: string, lang: Lang = "zh-CN"): string {
   const entry = MESSAGES[key];
   if (!entry) return keyWithArgs;
   const text = lang === "en" ? entry.en : entry.zh;
-  return text.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? "");
+  // An argument may itself be a comma-separated list of keys ("field.bankName,field.bankAccount").
+  const fill = (arg: string) =>
+    arg
+      .split(",")
+      .map((part) => (MESSAGES[part] ? t(part, lang) : part))
+      .join(lang === "en" ? ", " : "、");
+  return text.replace(/\{(\d+)\}/g, (_, i: string) => fill(args[Number(i)] ?? ""));
 }
 
 export function langFrom(acceptLanguage: string | undefined): Lang {

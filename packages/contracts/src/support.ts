@@ -1,4 +1,4 @@
-import { ROLES } from "@mic/domain";
+import { INVOICE_STATUSES, ROLES } from "@mic/domain";
 import { z } from "zod";
 import { amountString, isoDate, pageQuery, text, uuid } from "./common";
 
@@ -98,3 +98,18 @@ export const calendarDayInput = z.object({
 });
 export const calendarDay = z.object({ date: z.string(), kind: z.enum(CALENDAR_DAY_KINDS), name: z.string() });
 export const calendarQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const refundListQuery = z.intersection(
+  z.object({ tenantId: uuid.optional(), providerId: uuid.optional() }),
+  pageQuery,
+);
+
+export const withdrawalListQuery = z.intersection(z.object({ providerId: uuid.optional() }), pageQuery);
+
+export const calendarDateParams = z.object({ date: isoDate });
+
+/** The provider workbench queue; without a status it shows what still needs work (PENDING, PROCESSING). */
+export const providerQueueQuery = z.intersection(
+  z.object({ status: z.enum(INVOICE_STATUSES, { error: "enum.invalid" }).optional() }),
+  pageQuery,
+);

@@ -1,0 +1,68 @@
+import { bucketOf, checkTransition, formatAmount, type InvoiceAction, type InvoiceStatus } from "@mic/domain";
+import type { Prisma } from "@mic/db";
+import { audit, type Actor } from "../lib/audit";
+import { AppError, notFound } from "../lib/errors";
+import { isUuid } from "../lib/pagination";
+import { requestInclude, requestJson } from "../lib/serialize";
+import type { Tx } from "../lib/tx";
+import { moveBalance } from "./balances";
+
+const STAMP: Partial<Record<InvoiceStatus, "processingAt" | "mailingAt" | "voidedAt" | "cancelledAt">> = {
+  PROCESSING: "processingAt",
+  MAILING: "mailingAt",
+  VOIDED: "voidedAt",
+  CANCELLED: "cancelledAt",
+};
+
+/** Who may see which requests: an admin its tenant's, provider staff their provider's, support all. */
+export type Scope = { tenantId: string } | { providerId: string } | Record<string, never>;
+
+export interface TransitionOptions {
+  actor: Actor;
+  requestId: string;
+  action: InvoiceAction;
+  scope: Scope;
+  /** Extra columns written with the change (shipment details). */
+  data?: Prisma.InvoiceRequestUncheckedUpdateManyInput;
+  reason?: string | null;
+}
+
+/**
+ * The one way a request changes state (SPEC §4): the shared transition table decides, a
+ * conditional UPDATE on the current status makes two clicks produce one transition, the balance
+ * moves between buckets and the audit event is written, all in the caller's transaction.
+ */
+export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
+  const current = isUuid(o.requestId) ? await tx.invoiceRequest.findFirst({ where: { id: o.requestId, ...o.scope } }) : null;
+  if (!current) throw notFound();
+  const check = checkTransition(current.status, o.action, o.actor.role);
+  if (!check.ok) {
+    if (check.reason === "ROLE") throw new AppError("FORBIDDEN", "forbidden.role");
+    throw new AppError("CONFLICT", "transition.state", { args: [`status.${current.status}`, `action.${o.action}`] });
+  }
+  const now = new Date();
+  const stamp = STAMP[check.to];
+  const { count } = await tx.invoiceRequest.updateMany({
+    where: { id: current.id, status: current.status },
+    data: { ...o.data, status: check.to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) },
+  });
+  if (count === 0) {
+    // Someone else changed it between our read and our write: report the state they left.
+    const latest = await tx.invoiceRequest.findUniqueOrThrow({ where: { id: current.id } });
+    throw new AppError("CONFLICT", "transition.state", { args: [`status.${latest.status}`, `action.${o.action}`] });
+  }
+  await moveBalance(tx, current, current.amountFen, bucketOf(current.status), bucketOf(check.to));
+  await audit(tx, {
+    actor: o.actor,
+    tenantId: current.tenantId,
+    action: o.action,
+    entityType: "InvoiceRequest",
+    entityId: current.id,
+    fromStatus: current.status,
+    toStatus: check.to,
+    reason: o.reason ?? null,
+    after: { amount: formatAmount(current.amountFen), ...(o.data ?? {}) },
+  });
+  const updated = await tx.invoiceRequest.findUniqueOrThrow({ where: { id: current.id }, include: requestInclude });
+  return requestJson(updated, now);
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import { applyMigrations, startEmbeddedPostgres } from "@mic/db";
+import pg from "pg";
+import { inject } from "vitest";
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A database of this test file's own: a copy of the migrated template, or a fresh in-memory PGlite. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const admin = process.env.DATABASE_URL;
+  if (!admin) {
+    const embedded = await startEmbeddedPostgres();
+    await applyMigrations(embedded.url);
+    return { url: embedded.url, drop: () => embedded.stop() };
+  }
+  const name = `mic_t_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDb")}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
