@@ -4,6 +4,12 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedDatabase {
   url: string;
+  /**
+   * PGlite is one backend session: the socket server interleaves the wire messages of concurrent
+   * connections (Parse/Bind/Execute of one query can meet another's), so clients must use a
+   * single connection. Transactions then queue in the pool instead of in PGlite.
+   */
+  poolSize: 1;
   stop(): Promise<void>;
 }
 
@@ -19,6 +25,7 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedD
   const port = server.getServerConn().split(":").pop();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    poolSize: 1,
     async stop() {
       await server.stop();
       await db.close();

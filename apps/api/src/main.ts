@@ -8,7 +8,7 @@ const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.d
 const databaseUrl = env.databaseUrl ?? embedded!.url;
 
 const applied = await applyMigrations(databaseUrl);
-const prisma = createPrisma(databaseUrl);
+const prisma = createPrisma(databaseUrl, { max: embedded?.poolSize ?? 10 });
 const seeded = await seedDemoData(prisma);
 const app = await buildApp({
   prisma,

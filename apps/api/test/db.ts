@@ -5,6 +5,7 @@ import { inject } from "vitest";
 
 export interface TestDatabase {
   url: string;
+  poolSize: number;
   drop(): Promise<void>;
 }
 
@@ -14,7 +15,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!admin) {
     const embedded = await startEmbeddedPostgres();
     await applyMigrations(embedded.url);
-    return { url: embedded.url, drop: () => embedded.stop() };
+    return { url: embedded.url, poolSize: embedded.poolSize, drop: () => embedded.stop() };
   }
   const name = `mic_t_${randomBytes(6).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin });
@@ -25,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    poolSize: 20,
     async drop() {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();

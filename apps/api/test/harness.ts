@@ -35,7 +35,7 @@ export function useHarness(): Harness {
   beforeAll(async () => {
     db = await createTestDatabase();
     h.url = db.url;
-    h.prisma = createPrisma(db.url, { max: 20 });
+    h.prisma = createPrisma(db.url, { max: db.poolSize });
     await seedDemoData(h.prisma);
     h.app = await buildApp({ prisma: h.prisma, sessionSecret: "test-secret", logLevel: "silent" });
     await h.app.ready();

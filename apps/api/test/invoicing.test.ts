@@ -154,7 +154,7 @@ describe("idempotency", () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, () => acme.post("/api/invoice-requests", body(ids.cloudsoft, "2.00"), { "idempotency-key": key })),
     );
-    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(results.map((r) => r.statusCode), results.map((r) => r.body).join("\n")).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await h.prisma.invoiceRequest.count()).toBe(count + 1);
     const other = await acme.post("/api/invoice-requests", body(ids.cloudsoft, "3.00"), { "idempotency-key": key });

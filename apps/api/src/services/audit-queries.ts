@@ -1,0 +1,46 @@
+import type { AuditEvent, auditQuery } from "@mic/contracts";
+import type { Db } from "@mic/db";
+import type { z } from "zod";
+import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+
+/**
+ * The audit trail newest first. `tenantId` non-null confines an admin to its own tenant's events,
+ * whatever the query asks; actor names come from one query for the page's distinct actors.
+ */
+export async function listAuditEvents(db: Db, tenantId: string | null, q: z.infer<typeof auditQuery>) {
+  const rows = await db.auditEvent.findMany({
+    where: {
+      AND: [
+        tenantId ? { tenantId } : {},
+        q.tenantId ? { tenantId: q.tenantId } : {},
+        q.entityType ? { entityType: q.entityType } : {},
+        q.entityId ? { entityId: q.entityId } : {},
+        q.action ? { action: q.action } : {},
+        after(decodeCursor(q.cursor)),
+      ],
+    },
+    orderBy: newestFirst,
+    take: q.limit + 1,
+  });
+  const { rows: kept, nextCursor } = page(rows, q.limit);
+  const actorIds = [...new Set(kept.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const actors = actorIds.length
+    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  const items: AuditEvent[] = kept.map((e) => ({
+    id: e.id,
+    actorId: e.actorId,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    actorRole: e.actorRole,
+    tenantId: e.tenantId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    reason: e.reason,
+    createdAt: e.createdAt.toISOString(),
+  }));
+  return { items, nextCursor };
+}

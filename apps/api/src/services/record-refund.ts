@@ -1,0 +1,102 @@
+import type { RefundInput, refundListQuery } from "@mic/contracts";
+import { formatAmount, parseAmount } from "@mic/domain";
+import type { Db, LedgerEntry, Provider, Tenant } from "@mic/db";
+import type { z } from "zod";
+import { audit, type Actor } from "../lib/audit";
+import { AppError } from "../lib/errors";
+import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+import { isUniqueViolation, type Tx } from "../lib/tx";
+
+type LedgerRow = LedgerEntry & { tenant: Tenant; provider: Provider };
+const ledgerInclude = { tenant: true, provider: true } as const;
+
+export function ledgerEntryJson(e: LedgerRow) {
+  return {
+    id: e.id,
+    tenantId: e.tenantId,
+    tenantName: e.tenant.name,
+    providerId: e.providerId,
+    providerName: e.provider.name,
+    kind: e.kind,
+    amount: formatAmount(e.amountFen),
+    reference: e.reference,
+    occurredAt: e.occurredAt.toISOString(),
+  };
+}
+
+const missing = (field: string) => new AppError("NOT_FOUND", "notFound", { fields: { [field]: "notFound" } });
+
+/** The CHECK constraint Balance_refund_within_consumption, should a refund ever slip past the conditional UPDATE. */
+function isRefundCheckViolation(error: unknown): boolean {
+  return /Balance_refund_within_consumption/.test(String((error as { message?: string })?.message ?? ""));
+}
+
+/**
+ * Records a refund (退款) as a new REFUND ledger row, never an edit, and raises the balance's
+ * refunded total in the same transaction. The UPDATE only applies while refunds stay within
+ * consumption; the table's CHECK constraint backs that up.
+ */
+export async function recordRefund(tx: Tx, actor: Actor, input: RefundInput) {
+  const amountFen = parseAmount(input.amount)!;
+  const [tenant, provider] = await Promise.all([
+    tx.tenant.findUnique({ where: { id: input.tenantId } }),
+    tx.provider.findUnique({ where: { id: input.providerId } }),
+  ]);
+  if (!tenant) throw missing("tenantId");
+  if (!provider) throw missing("providerId");
+
+  let entry: LedgerRow;
+  try {
+    entry = await tx.ledgerEntry.create({
+      data: { tenantId: tenant.id, providerId: provider.id, kind: "REFUND", amountFen, reference: input.reference },
+      include: ledgerInclude,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "refund.duplicate");
+    throw error;
+  }
+
+  let updated: number;
+  try {
+    updated = await tx.$executeRaw`
+      UPDATE "Balance" SET "refundedFen" = "refundedFen" + ${amountFen}, "updatedAt" = now()
+       WHERE "tenantId" = ${tenant.id}::uuid AND "providerId" = ${provider.id}::uuid
+         AND "refundedFen" + ${amountFen} <= "consumedFen"`;
+  } catch (error) {
+    if (!isRefundCheckViolation(error)) throw error;
+    updated = 0;
+  }
+  if (updated !== 1) {
+    const b = await tx.balance.findUnique({ where: { tenantId_providerId: { tenantId: tenant.id, providerId: provider.id } } });
+    const remaining = b ? b.consumedFen - b.refundedFen : 0n;
+    throw new AppError("CONFLICT", "refund.overConsumed", { args: [formatAmount(remaining)] });
+  }
+
+  await audit(tx, {
+    actor,
+    tenantId: tenant.id,
+    action: "REFUND",
+    entityType: "LedgerEntry",
+    entityId: entry.id,
+    after: { providerId: provider.id, amount: formatAmount(amountFen), reference: input.reference },
+  });
+  return ledgerEntryJson(entry);
+}
+
+export async function listRefunds(db: Db, q: z.infer<typeof refundListQuery>) {
+  const rows = await db.ledgerEntry.findMany({
+    where: {
+      AND: [
+        { kind: "REFUND" },
+        q.tenantId ? { tenantId: q.tenantId } : {},
+        q.providerId ? { providerId: q.providerId } : {},
+        after(decodeCursor(q.cursor)),
+      ],
+    },
+    orderBy: newestFirst,
+    take: q.limit + 1,
+    include: ledgerInclude,
+  });
+  const { rows: kept, nextCursor } = page(rows, q.limit);
+  return { items: kept.map(ledgerEntryJson), nextCursor };
+}

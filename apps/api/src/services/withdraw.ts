@@ -1,0 +1,69 @@
+import type { WithdrawalInput, withdrawalListQuery } from "@mic/contracts";
+import { checkWithdrawal, computeInvoiceable, formatAmount, parseAmount, withdrawableFen } from "@mic/domain";
+import type { Db, Provider, Withdrawal } from "@mic/db";
+import type { z } from "zod";
+import { audit, type Actor } from "../lib/audit";
+import { AppError } from "../lib/errors";
+import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+import type { Tx } from "../lib/tx";
+
+export function withdrawalJson(w: Withdrawal & { provider: Provider }) {
+  return {
+    id: w.id,
+    providerId: w.providerId,
+    providerName: w.provider.name,
+    amount: formatAmount(w.amountFen),
+    createdAt: w.createdAt.toISOString(),
+  };
+}
+
+/**
+ * 提现: takes refunded money out of one provider's balance. The condition and the increment are
+ * one UPDATE under the row lock, so concurrent withdrawals queue and together never exceed the
+ * refunded balance (the CHECK constraint Balance_withdrawal_within_refunds backs it up); nothing
+ * can be withdrawn while the tenant is over-invoiced there (SPEC §3).
+ */
+export async function withdraw(tx: Tx, actor: Actor, tenantId: string, input: WithdrawalInput) {
+  const amountFen = parseAmount(input.amount)!;
+  const provider = await tx.provider.findUnique({ where: { id: input.providerId } });
+  if (!provider) throw new AppError("NOT_FOUND", "notFound", { fields: { providerId: "notFound" } });
+
+  const updated = await tx.$executeRaw`
+    UPDATE "Balance" SET "withdrawnFen" = "withdrawnFen" + ${amountFen}, "updatedAt" = now()
+     WHERE "tenantId" = ${tenantId}::uuid AND "providerId" = ${provider.id}::uuid
+       AND "refundedFen" - "withdrawnFen" >= ${amountFen}
+       AND "pendingFen" + "processingFen" + "mailingFen" <= "consumedFen" - "refundedFen"`;
+  if (updated !== 1) {
+    const b = await tx.balance.findUnique({ where: { tenantId_providerId: { tenantId, providerId: provider.id } } });
+    const check = b ? checkWithdrawal(amountFen, b) : null;
+    if (b && check?.ok === false && check.reason === "OVER_INVOICED") {
+      throw new AppError("CONFLICT", "withdrawal.overInvoiced", { args: [formatAmount(computeInvoiceable(b).overInvoicedFen)] });
+    }
+    throw new AppError("CONFLICT", "withdrawal.overWithdrawable", { args: [formatAmount(b ? withdrawableFen(b) : 0n)] });
+  }
+
+  const row = await tx.withdrawal.create({
+    data: { tenantId, providerId: provider.id, amountFen, createdById: actor.id },
+    include: { provider: true },
+  });
+  await audit(tx, {
+    actor,
+    tenantId,
+    action: "WITHDRAW",
+    entityType: "Withdrawal",
+    entityId: row.id,
+    after: { providerId: provider.id, amount: formatAmount(amountFen) },
+  });
+  return withdrawalJson(row);
+}
+
+export async function listWithdrawals(db: Db, tenantId: string, q: z.infer<typeof withdrawalListQuery>) {
+  const rows = await db.withdrawal.findMany({
+    where: { AND: [{ tenantId }, q.providerId ? { providerId: q.providerId } : {}, after(decodeCursor(q.cursor))] },
+    orderBy: newestFirst,
+    take: q.limit + 1,
+    include: { provider: true },
+  });
+  const { rows: kept, nextCursor } = page(rows, q.limit);
+  return { items: kept.map(withdrawalJson), nextCursor };
+}
