@@ -35,9 +35,10 @@ export function AddressesPage() {
     }
   };
 
-  const onSaved = () => {
+  const onSaved = (saved: MailingAddress) => {
     setDialog(null);
-    if (returnTo && dialog?.editing === null) navigate(returnTo);
+    // Back to the application that sent us here, with the new entry preselected.
+    if (returnTo && dialog?.editing === null) navigate(returnTo, { state: { createdAddressId: saved.id } });
   };
 
   const setDefault = (address: MailingAddress) =>

@@ -1,3 +1,115 @@
+import { useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { Alert, Button, MessagePlugin } from "tdesign-react";
+import { paths } from "@/app/paths";
+import { DescriptionList } from "@/components/description-list";
+import { Money } from "@/components/money";
+import { Page, Panel } from "@/components/page";
+import { newIdempotencyKey } from "@/lib/api-client";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useCreateInvoiceRequest } from "../api/create-invoice-request";
+import { clearApplyFlow, readConfirmState, type ConfirmState } from "../utils/apply-session";
+
 export function ConfirmPage() {
-  return null;
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [state] = useState<ConfirmState | null>(() =>
+    (location.state as ConfirmState | null)?.quote ? (location.state as ConfirmState) : readConfirmState(),
+  );
+  // One key per visit of this page: a double click or a retry after a timeout is the same request.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const create = useCreateInvoiceRequest();
+
+  if (!state) {
+    return (
+      <Page title={t("confirm.title")}>
+        <Alert
+          theme="warning"
+          message={t("confirm.missing")}
+          operation={<Link to={paths.marketplace}>{t("nav.marketplace")}</Link>}
+        />
+      </Page>
+    );
+  }
+
+  const { input, quote } = state;
+  const submit = () =>
+    create.mutate(
+      { body: input, idempotencyKey },
+      {
+        onSuccess: (request) => {
+          clearApplyFlow(input.providerId);
+          void MessagePlugin.success(t("confirm.success"));
+          navigate(paths.records, { replace: true, state: { createdId: request.id } });
+        },
+      },
+    );
+
+  const title = quote.title;
+  const address = quote.address;
+  const done = create.isSuccess;
+
+  return (
+    <Page title={t("confirm.title")} description={t("confirm.desc")}>
+      {create.error ? (
+        <div role="alert" className="mic-gap">
+          <Alert
+            theme="error"
+            title={t("confirm.failed")}
+            message={create.error.message}
+            operation={<Link to={paths.apply(input.providerId)}>{t("confirm.back")}</Link>}
+          />
+        </div>
+      ) : null}
+      <Panel title={t("confirm.invoiceInfo")}>
+        <DescriptionList
+          items={[
+            [t("confirm.provider"), quote.providerName],
+            [t("confirm.amount"), <Money key="a" value={quote.amount} strong />],
+            [t("confirm.invoiceType"), t(`invoiceType.${quote.invoiceType}`)],
+            [t("titles.type"), t(`titleType.${title.type}`)],
+            [t("titles.name"), title.name],
+            [t("titles.taxpayerId"), title.taxpayerId],
+            [t("titles.registeredAddress"), title.registeredAddress],
+            [t("titles.registeredPhone"), title.registeredPhone],
+            [t("titles.bankName"), title.bankName],
+            [t("titles.bankAccount"), title.bankAccount],
+          ]}
+        />
+      </Panel>
+      <Panel title={t("confirm.mailingInfo")}>
+        <DescriptionList
+          items={[
+            [t("addresses.recipient"), address.recipient],
+            [t("addresses.phone"), address.phone],
+            [
+              t("addresses.fullAddress"),
+              `${address.province} ${address.city} ${address.district} ${address.street}`,
+            ],
+            [t("addresses.postalCode"), address.postalCode],
+            [t("confirm.shippingPayer"), t(`shippingPayer.${quote.shippingPayer}`)],
+            [t("confirm.dueDate"), t("confirm.dueDateHint", { date: quote.dueDate })],
+          ]}
+        />
+      </Panel>
+      <div className="mic-actions-row">
+        <Button
+          variant="outline"
+          disabled={create.isPending || done}
+          onClick={() => navigate(paths.apply(input.providerId))}
+        >
+          {t("confirm.back")}
+        </Button>
+        <Button
+          theme="primary"
+          loading={create.isPending}
+          disabled={create.isPending || done}
+          onClick={submit}
+        >
+          {t("confirm.submit")}
+        </Button>
+      </div>
+    </Page>
+  );
 }

@@ -1,3 +1,178 @@
+import { availableActions } from "@mic/domain";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { Alert, Button, Space, Tag } from "tdesign-react";
+import { paths } from "@/app/paths";
+import { DescriptionList } from "@/components/description-list";
+import { Money } from "@/components/money";
+import { Page, Panel } from "@/components/page";
+import { ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { StatusTag } from "@/components/status-tag";
+import { isApiError } from "@/lib/api-client";
+import { useMe } from "@/lib/auth";
+import { formatDateTime } from "@/lib/format";
+import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
+import { useInvoiceRequest } from "../api/get-invoice-request";
+import { useRequestTickets } from "../api/get-request-tickets";
+import { RequestProgress } from "./request-progress";
+import { RequestTimeline } from "./request-timeline";
+import { TicketDialog } from "./ticket-dialog";
+import { useCancelRequestAction } from "./use-cancel-request-action";
+
 export function RecordDetailPage() {
-  return null;
+  const { t, lang } = useI18n();
+  const id = useParams().id ?? "";
+  const { data: me } = useMe();
+  const request = useInvoiceRequest(id);
+  const askCancel = useCancelRequestAction();
+  const [ticketOpen, setTicketOpen] = useState(false);
+  const isMailing = request.data?.status === "MAILING";
+  const tickets = useRequestTickets(id, isMailing || request.data?.status === "VOIDED");
+
+  const back = (
+    <Link to={paths.records} className="t-button t-button--variant-outline t-button--theme-default">
+      <span className="t-button__text">{t("common.back")}</span>
+    </Link>
+  );
+
+  if (request.isPending) return <LoadingBlock />;
+  if (request.isError) {
+    return (
+      <Page title={t("detail.title")} actions={back}>
+        {isApiError(request.error, 404) ? (
+          <Alert theme="warning" message={t("detail.notFound")} />
+        ) : (
+          <ErrorBlock error={request.error} onRetry={() => void request.refetch()} />
+        )}
+      </Page>
+    );
+  }
+
+  const r = request.data;
+  const actions = me ? availableActions(r.status, me.role) : [];
+  const openTicket = tickets.data?.find((x) => x.status === "OPEN");
+  const contact = `${r.providerContact.phone} / ${r.providerContact.email}`;
+  const courier = r.courier ? (t(`courier.${r.courier}` as MessageKey) ?? r.courier) : null;
+
+  return (
+    <Page
+      title={t("detail.title")}
+      actions={
+        <Space>
+          {back}
+          {actions.includes("CANCEL") ? (
+            <Button theme="danger" variant="outline" onClick={() => askCancel(r)}>
+              {t("detail.cancel")}
+            </Button>
+          ) : null}
+          {isMailing && me?.role === "ENTERPRISE_ADMIN" && !openTicket ? (
+            <Button theme="primary" onClick={() => setTicketOpen(true)}>
+              {t("detail.voidTicket")}
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      {r.status === "PROCESSING" || r.status === "MAILING" ? (
+        <Alert
+          theme="warning"
+          className="mic-gap"
+          title={
+            r.status === "PROCESSING" ? t("detail.cannotCancelProcessing") : t("detail.cannotCancelMailing")
+          }
+          message={`${t("detail.contact")}：${r.providerName} ${contact}`}
+        />
+      ) : null}
+      {openTicket ? <Alert theme="info" className="mic-gap" message={t("detail.ticketOpenNotice")} /> : null}
+      <Panel
+        title={
+          <Space align="center" size={12}>
+            <span>{t("detail.progress")}</span>
+            <StatusTag status={r.status} />
+          </Space>
+        }
+      >
+        <RequestProgress request={r} />
+      </Panel>
+      <Panel title={t("detail.basic")}>
+        <DescriptionList
+          items={[
+            [t("records.id"), r.id],
+            [t("market.provider"), r.providerName],
+            [t("detail.contact"), contact],
+            [t("records.amount"), <Money key="m" value={r.amount} strong />],
+            [t("apply.invoiceType"), t(`invoiceType.${r.invoiceType}`)],
+            [t("records.status"), <StatusTag key="s" status={r.status} />],
+            [t("records.createdAt"), formatDateTime(r.createdAt, lang)],
+            [
+              t("records.dueDate"),
+              <Space key="d" size={4} align="center">
+                <span>{r.dueDate}</span>
+                {r.overdue && (r.status === "PENDING" || r.status === "PROCESSING") ? (
+                  <Tag theme="danger" size="small" variant="light">
+                    {t("records.overdue")}
+                  </Tag>
+                ) : null}
+              </Space>,
+            ],
+            [t("confirm.shippingPayer"), t(`shippingPayer.${r.shippingPayer}`)],
+          ]}
+        />
+      </Panel>
+      <Panel title={t("detail.shipping")}>
+        {r.invoiceNumber || r.trackingNumber ? (
+          <DescriptionList
+            items={[
+              [t("detail.invoiceNumber"), r.invoiceNumber],
+              [t("detail.courier"), courier],
+              [t("detail.trackingNumber"), r.trackingNumber],
+              [t("detail.mailedAt"), formatDateTime(r.mailingAt, lang)],
+            ]}
+          />
+        ) : (
+          <p className="mic-muted">{t("detail.notShipped")}</p>
+        )}
+      </Panel>
+      <Panel title={t("detail.titleSnapshot")}>
+        <DescriptionList
+          items={[
+            [t("titles.type"), t(`titleType.${r.title.type}`)],
+            [t("titles.name"), r.title.name],
+            [t("titles.taxpayerId"), r.title.taxpayerId],
+            [t("titles.registeredAddress"), r.title.registeredAddress],
+            [t("titles.registeredPhone"), r.title.registeredPhone],
+            [t("titles.bankName"), r.title.bankName],
+            [t("titles.bankAccount"), r.title.bankAccount],
+          ]}
+        />
+      </Panel>
+      <Panel title={t("detail.addressSnapshot")}>
+        <DescriptionList
+          items={[
+            [t("addresses.recipient"), r.address.recipient],
+            [t("addresses.phone"), r.address.phone],
+            [
+              t("addresses.fullAddress"),
+              `${r.address.province} ${r.address.city} ${r.address.district} ${r.address.street}`,
+            ],
+            [t("addresses.postalCode"), r.address.postalCode],
+          ]}
+        />
+      </Panel>
+      {tickets.data && tickets.data.length > 0 ? (
+        <Panel title={t("detail.tickets")}>
+          <DescriptionList
+            items={tickets.data.map((x) => [
+              `${formatDateTime(x.createdAt, lang)} · ${x.returnTrackingNumber}`,
+              `${t(`ticketStatus.${x.status}`)}${x.resolution ? ` — ${x.resolution}` : ""} · ${x.message}`,
+            ])}
+          />
+        </Panel>
+      ) : null}
+      <Panel title={t("detail.timeline")}>
+        <RequestTimeline requestId={r.id} />
+      </Panel>
+      <TicketDialog requestId={r.id} open={ticketOpen} onClose={() => setTicketOpen(false)} />
+    </Page>
+  );
 }

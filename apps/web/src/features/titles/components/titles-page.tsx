@@ -35,9 +35,10 @@ export function TitlesPage() {
     }
   };
 
-  const onSaved = () => {
+  const onSaved = (saved: InvoiceTitle) => {
     setDialog(null);
-    if (returnTo && dialog?.editing === null) navigate(returnTo);
+    // Back to the application that sent us here, with the new entry preselected.
+    if (returnTo && dialog?.editing === null) navigate(returnTo, { state: { createdTitleId: saved.id } });
   };
 
   const setDefault = (title: InvoiceTitle) =>

@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+
+export type DescriptionItem = [label: string, value: ReactNode];
+
+/** A label/value grid (<dl>), readable by screen readers as term/definition pairs. */
+export function DescriptionList({ items }: { items: DescriptionItem[] }) {
+  return (
+    <dl className="mic-desc-grid">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value === null || value === undefined || value === "" ? "—" : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

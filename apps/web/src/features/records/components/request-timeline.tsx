@@ -1,0 +1,42 @@
+import { isInvoiceStatus } from "@mic/domain";
+import { Timeline } from "tdesign-react";
+import { ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { formatDateTime } from "@/lib/format";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useRequestAuditEvents } from "../api/get-audit-events";
+
+/** The request's status history, from its audit events (oldest first). */
+export function RequestTimeline({ requestId }: { requestId: string }) {
+  const { t, lang } = useI18n();
+  const events = useRequestAuditEvents(requestId);
+  if (events.isPending) return <LoadingBlock />;
+  if (events.isError) return <ErrorBlock error={events.error} onRetry={() => void events.refetch()} />;
+  if (events.data.length === 0) return <p className="mic-muted">{t("detail.timelineEmpty")}</p>;
+  const sorted = [...events.data].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const label = (status: string | null) =>
+    status && isInvoiceStatus(status) ? t(`status.${status}`) : status;
+  return (
+    <Timeline labelAlign="left" mode="same">
+      {sorted.map((e) => {
+        const change =
+          e.fromStatus && e.toStatus
+            ? `${label(e.fromStatus)} → ${label(e.toStatus)}`
+            : e.toStatus
+              ? `${t("detail.created")} · ${label(e.toStatus)}`
+              : e.action;
+        const actor = e.actorName
+          ? t("detail.actor", { name: e.actorName, role: e.actorRole ? t(`role.${e.actorRole}`) : "" })
+          : t("detail.system");
+        return (
+          <Timeline.Item key={e.id} label={formatDateTime(e.createdAt, lang)}>
+            <div>
+              <strong>{change}</strong>
+            </div>
+            <div className="mic-muted mic-small">{actor}</div>
+            {e.reason ? <div className="mic-small">{e.reason}</div> : null}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}
