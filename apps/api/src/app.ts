@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { registerErrorHandler } from "./lib/error-handler";
+import { registerMutationLimit } from "./lib/rate-limit";
 import { AppError } from "./lib/errors";
 import { Sessions } from "./lib/session";
 import { registerRoutes } from "./routes";
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** The built SPA to serve (apps/web/dist); omitted in API tests. */
   webDist?: string;
   logLevel?: string;
+  /** Mutations per client address per minute in this process (default 3000; 0 turns it off). */
+  mutationsPerMinute?: number;
 }
 
 export type App = FastifyInstance<
@@ -63,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     void reply.header("Referrer-Policy", "same-origin");
     void reply.header("X-Frame-Options", "DENY");
   });
+  registerMutationLimit(app as unknown as FastifyInstance, options.mutationsPerMinute ?? 3000);
   // CSRF defence for cookie-authenticated mutations (SPEC §8).
   app.addHook("onRequest", async (request) => {
     if (!MUTATING.has(request.method)) return;

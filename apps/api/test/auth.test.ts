@@ -142,3 +142,20 @@ describe("sign-in", () => {
     expect(fetchSite.statusCode).toBe(403);
   });
 });
+
+describe("mutation limit", () => {
+  it("answers 429 past the per-minute limit and lets reads through", async () => {
+    const { buildApp } = await import("../src/app");
+    const limited = await buildApp({ prisma: h.prisma, sessionSecret: "t", logLevel: "silent", mutationsPerMinute: 3 });
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await limited.inject({ method: "POST", url: "/api/auth/logout", payload: {} });
+      codes.push(r.statusCode);
+    }
+    expect(codes).toEqual([200, 200, 200, 429, 429]);
+    const limitedBody = await limited.inject({ method: "POST", url: "/api/auth/logout", payload: {} });
+    expect(limitedBody.json().error.code).toBe("RATE_LIMITED");
+    expect((await limited.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    await limited.close();
+  });
+});
