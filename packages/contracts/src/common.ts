@@ -46,3 +46,8 @@ export const errorBody = z.object({
 });
 
 export const okBody = z.object({ ok: z.literal(true) });
+
+/** Optional on every mutating POST: a retry with the same key and body returns the first response. */
+export const idempotencyHeaders = z.object({
+  "idempotency-key": z.string().max(200, "tooLong:200").optional(),
+});

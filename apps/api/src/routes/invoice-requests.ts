@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import {
   applyInvoiceInput,
   errorBody,
+  idempotencyHeaders as headers,
   idParams,
   invoiceFilters,
   invoiceListQuery,
@@ -38,7 +39,7 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     "/api/invoice-requests",
     {
       onRequest: admin,
-      schema: { tags, summary: "Apply for an invoice; send Idempotency-Key to make retries safe", body: applyInvoiceInput, response: { 201: invoiceRequest, ...errors } },
+      schema: { tags, summary: "Apply for an invoice; send Idempotency-Key to make retries safe", headers, body: applyInvoiceInput, response: { 201: invoiceRequest, ...errors } },
     },
     async (request, reply) => {
       const user = userOf(request);
@@ -76,7 +77,7 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/:id/cancel",
-    { onRequest: admin, schema: { tags, summary: "PENDING → CANCELLED (撤销); the amount is given back", params: idParams, response: { 200: invoiceRequest, ...errors } } },
+    { onRequest: admin, schema: { tags, summary: "PENDING → CANCELLED (撤销); the amount is given back", headers, params: idParams, response: { 200: invoiceRequest, ...errors } } },
     async (request, reply) => {
       const user = userOf(request);
       const outcome = await mutate(prisma, request, user.id, async (tx) => ({
@@ -89,7 +90,7 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/:id/start-processing",
-    { onRequest: staff, schema: { tags, summary: "PENDING → PROCESSING (provider staff)", params: idParams, response: { 200: invoiceRequest, ...errors } } },
+    { onRequest: staff, schema: { tags, summary: "PENDING → PROCESSING (provider staff)", headers, params: idParams, response: { 200: invoiceRequest, ...errors } } },
     async (request, reply) => {
       const user = userOf(request);
       const outcome = await mutate(prisma, request, user.id, async (tx) => ({
@@ -102,7 +103,7 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/:id/ship",
-    { onRequest: staff, schema: { tags, summary: "PROCESSING → MAILING with invoice number, courier and tracking number", params: idParams, body: shipInput, response: { 200: invoiceRequest, ...errors } } },
+    { onRequest: staff, schema: { tags, summary: "PROCESSING → MAILING with invoice number, courier and tracking number", headers, params: idParams, body: shipInput, response: { 200: invoiceRequest, ...errors } } },
     async (request, reply) => {
       const user = userOf(request);
       const { invoiceNumber, courier, courierName, trackingNumber } = request.body;
