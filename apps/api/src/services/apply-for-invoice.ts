@@ -73,10 +73,6 @@ export async function quoteInvoice(db: Db, tenantId: string, input: ApplyInvoice
 export async function applyForInvoice(tx: Tx, actor: Actor, tenantId: string, input: ApplyInvoiceInput) {
   const now = new Date();
   const p = await prepare(tx, tenantId, input, now);
-  if (!(await reservePending(tx, tenantId, p.provider.id, p.amountFen))) {
-    const fresh = await tx.balance.findUniqueOrThrow({ where: { tenantId_providerId: { tenantId, providerId: p.provider.id } } });
-    throw amountConflict(fresh);
-  }
   const request = await tx.invoiceRequest.create({
     data: {
       tenantId,
@@ -102,5 +98,11 @@ export async function applyForInvoice(tx: Tx, actor: Actor, tenantId: string, in
     toStatus: "PENDING",
     after: { amount: formatAmount(p.amountFen), invoiceType: input.invoiceType, titleId: p.title.id, addressId: p.address.id },
   });
+  // Reserve last: the balance row's lock is then held only until commit, so applications at one
+  // provider queue on it as briefly as possible. A refusal rolls back the request and its audit.
+  if (!(await reservePending(tx, tenantId, p.provider.id, p.amountFen))) {
+    const fresh = await tx.balance.findUniqueOrThrow({ where: { tenantId_providerId: { tenantId, providerId: p.provider.id } } });
+    throw amountConflict(fresh);
+  }
   return requestJson(request, now);
 }
