@@ -7,7 +7,12 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE";
 /** `app.inject` as one signed-in user; English messages so tests can read them. */
 export function as(h: Harness, cookie: string) {
   return (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    h.app.inject({ method, url, headers: { cookie, "accept-language": "en", ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    h.app.inject({
+      method,
+      url,
+      headers: { cookie, "accept-language": "en", ...headers },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 }
 
 export const VALID_SHIPMENT = { invoiceNumber: "04403299", courier: "SF", trackingNumber: "SF9876543210" };
@@ -19,7 +24,13 @@ export interface Actors {
 }
 
 /** Applies through the API with the tenant's default title and address; returns the request id. */
-export async function apply(h: Harness, adminCookie: string, tenantId: string, providerId: string, amount: string): Promise<string> {
+export async function apply(
+  h: Harness,
+  adminCookie: string,
+  tenantId: string,
+  providerId: string,
+  amount: string,
+): Promise<string> {
   const [title, address] = await Promise.all([
     h.prisma.invoiceTitle.findFirstOrThrow({ where: { tenantId, isDefault: true } }),
     h.prisma.mailingAddress.findFirstOrThrow({ where: { tenantId, isDefault: true } }),
@@ -37,13 +48,24 @@ export async function apply(h: Harness, adminCookie: string, tenantId: string, p
 
 /** Opens a void ticket through the API; returns its id. */
 export async function openTicket(h: Harness, adminCookie: string, requestId: string): Promise<string> {
-  const res = await as(h, adminCookie)("POST", "/api/tickets", { requestId, returnTrackingNumber: "YT1234567890", message: "抬头有误，已寄回" });
+  const res = await as(h, adminCookie)("POST", "/api/tickets", {
+    requestId,
+    returnTrackingNumber: "YT1234567890",
+    message: "抬头有误，已寄回",
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
 }
 
 /** A new request walked through the API into `status`, each step by its proper role. */
-export async function requestIn(h: Harness, who: Actors, tenantId: string, providerId: string, status: InvoiceStatus, amount = "1.00") {
+export async function requestIn(
+  h: Harness,
+  who: Actors,
+  tenantId: string,
+  providerId: string,
+  status: InvoiceStatus,
+  amount = "1.00",
+) {
   const id = await apply(h, who.admin, tenantId, providerId, amount);
   const ok = async (res: { statusCode: number; body: string }) => expect(res.statusCode, res.body).toBe(200);
   if (status === "CANCELLED") await ok(await as(h, who.admin)("POST", `/api/invoice-requests/${id}/cancel`));

@@ -1,5 +1,13 @@
 import { t } from "@mic/contracts";
-import { INVOICE_ACTIONS, INVOICE_STATUSES, ROLES, TRANSITIONS, type InvoiceAction, type InvoiceStatus, type Role } from "@mic/domain";
+import {
+  INVOICE_ACTIONS,
+  INVOICE_STATUSES,
+  ROLES,
+  TRANSITIONS,
+  type InvoiceAction,
+  type InvoiceStatus,
+  type Role,
+} from "@mic/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO, useHarness, type Ids } from "./harness";
 import { amountsAt, apply, as, balanceOf, openTicket, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
@@ -11,7 +19,11 @@ let cookieOf: Record<Role, string>;
 
 beforeAll(async () => {
   ids = await h.ids();
-  who = { admin: await h.login(DEMO.acme), staff: await h.login(DEMO.cloudsoft), support: await h.login(DEMO.support) };
+  who = {
+    admin: await h.login(DEMO.acme),
+    staff: await h.login(DEMO.cloudsoft),
+    support: await h.login(DEMO.support),
+  };
   cookieOf = { ENTERPRISE_ADMIN: who.admin, PROVIDER_STAFF: who.staff, SUPPORT: who.support };
 });
 
@@ -56,7 +68,9 @@ async function snapshot(requestId: string) {
     updatedAt: request.updatedAt.toISOString(),
     balance: await balanceOf(h, request.tenantId, request.providerId),
     audits: await h.prisma.auditEvent.count(),
-    tickets: (await h.prisma.ticket.findMany({ where: { requestId }, orderBy: { id: "asc" } })).map((x) => x.status),
+    tickets: (await h.prisma.ticket.findMany({ where: { requestId }, orderBy: { id: "asc" } })).map(
+      (x) => x.status,
+    ),
   };
 }
 
@@ -65,7 +79,9 @@ describe("every transition of SPEC §4 by every role", () => {
     for (const action of INVOICE_ACTIONS) {
       const rule = TRANSITIONS[status][action];
       // Refusals first: the one success changes the state.
-      const roles = [...ROLES].sort((a, b) => Number(a === ROUTE_ROLE[action]) - Number(b === ROUTE_ROLE[action]));
+      const roles = [...ROLES].sort(
+        (a, b) => Number(a === ROUTE_ROLE[action]) - Number(b === ROUTE_ROLE[action]),
+      );
       it(`${status} × ${action}: ${rule ? `→ ${rule.to} by ${rule.role}` : "refused"}`, async () => {
         const requestId = await requestIn(h, who, ids.acme, ids.cloudsoft, status);
         const ticketId = action === "VOID" ? await ticketFor(requestId, status) : "";
@@ -98,8 +114,12 @@ describe("other tenants and providers", () => {
     const processing = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING");
     const datawise = as(h, await h.login(DEMO.datawise));
     const before = [await snapshot(pending), await snapshot(processing)];
-    expect((await datawise("POST", `/api/invoice-requests/${pending}/start-processing`)).statusCode).toBe(404);
-    expect((await datawise("POST", `/api/invoice-requests/${processing}/ship`, VALID_SHIPMENT)).statusCode).toBe(404);
+    expect((await datawise("POST", `/api/invoice-requests/${pending}/start-processing`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await datawise("POST", `/api/invoice-requests/${processing}/ship`, VALID_SHIPMENT)).statusCode,
+    ).toBe(404);
     expect((await datawise("GET", `/api/invoice-requests/${pending}`)).statusCode).toBe(404);
     expect([await snapshot(pending), await snapshot(processing)]).toEqual(before);
   });
@@ -112,7 +132,11 @@ describe("other tenants and providers", () => {
     const cancel = await globex("POST", `/api/invoice-requests/${pending}/cancel`);
     expect(cancel.statusCode).toBe(404);
     expect(cancel.json()).toEqual({ error: { code: "NOT_FOUND", message: "Not found" } });
-    const ticket = await globex("POST", "/api/tickets", { requestId: mailing, returnTrackingNumber: "YT1234567890", message: "not mine" });
+    const ticket = await globex("POST", "/api/tickets", {
+      requestId: mailing,
+      returnTrackingNumber: "YT1234567890",
+      message: "not mine",
+    });
     expect(ticket.statusCode).toBe(404);
     expect((await globex("GET", `/api/invoice-requests/${mailing}`)).statusCode).toBe(404);
     expect([await snapshot(pending), await snapshot(mailing)]).toEqual(before);
@@ -124,14 +148,18 @@ describe("concurrency", () => {
     const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING", "7.00");
     const before = await balanceOf(h, ids.acme, ids.cloudsoft);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => as(h, who.staff)("POST", `/api/invoice-requests/${id}/start-processing`)),
+      Array.from({ length: 10 }, () =>
+        as(h, who.staff)("POST", `/api/invoice-requests/${id}/start-processing`),
+      ),
     );
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, ...Array<number>(9).fill(409)]);
     for (const r of results.filter((x) => x.statusCode === 409)) {
       expect(r.json().error.message).toContain(t("status.PROCESSING", "en"));
     }
-    const events = await h.prisma.auditEvent.findMany({ where: { entityId: id, action: "START_PROCESSING" } });
+    const events = await h.prisma.auditEvent.findMany({
+      where: { entityId: id, action: "START_PROCESSING" },
+    });
     expect(events).toHaveLength(1);
     const after = await balanceOf(h, ids.acme, ids.cloudsoft);
     expect(after.pendingFen).toBe(before.pendingFen - 700n);
@@ -143,28 +171,51 @@ describe("the full path", () => {
   it("apply → start → ship → ticket → void gives the amount back", async () => {
     const start = await amountsAt(h, who.admin, ids.cloudsoft);
     const id = await apply(h, who.admin, ids.acme, ids.cloudsoft, "100.00");
-    expect((await amountsAt(h, who.admin, ids.cloudsoft)).pending).toBe((Number(start.pending) + 100).toFixed(2));
+    expect((await amountsAt(h, who.admin, ids.cloudsoft)).pending).toBe(
+      (Number(start.pending) + 100).toFixed(2),
+    );
 
     const staff = as(h, who.staff);
     expect((await staff("POST", `/api/invoice-requests/${id}/start-processing`)).statusCode).toBe(200);
 
-    const bad = await staff("POST", `/api/invoice-requests/${id}/ship`, { invoiceNumber: "12", courier: "PIGEON" });
+    const bad = await staff("POST", `/api/invoice-requests/${id}/ship`, {
+      invoiceNumber: "12",
+      courier: "PIGEON",
+    });
     expect(bad.statusCode).toBe(400);
-    expect(Object.keys(bad.json().error.fields).sort()).toEqual(["courier", "invoiceNumber", "trackingNumber"]);
-    const other = await staff("POST", `/api/invoice-requests/${id}/ship`, { ...VALID_SHIPMENT, courier: "OTHER" });
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual([
+      "courier",
+      "invoiceNumber",
+      "trackingNumber",
+    ]);
+    const other = await staff("POST", `/api/invoice-requests/${id}/ship`, {
+      ...VALID_SHIPMENT,
+      courier: "OTHER",
+    });
     expect(other.statusCode).toBe(400);
     expect(other.json().error.fields).toHaveProperty("courierName");
     expect((await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PROCESSING");
 
     const shipped = await staff("POST", `/api/invoice-requests/${id}/ship`, VALID_SHIPMENT);
     expect(shipped.statusCode).toBe(200);
-    expect(shipped.json()).toMatchObject({ status: "MAILING", invoiceNumber: "04403299", courier: "SF", trackingNumber: "SF9876543210" });
-    expect((await amountsAt(h, who.admin, ids.cloudsoft)).mailing).toBe((Number(start.mailing) + 100).toFixed(2));
+    expect(shipped.json()).toMatchObject({
+      status: "MAILING",
+      invoiceNumber: "04403299",
+      courier: "SF",
+      trackingNumber: "SF9876543210",
+    });
+    expect((await amountsAt(h, who.admin, ids.cloudsoft)).mailing).toBe(
+      (Number(start.mailing) + 100).toFixed(2),
+    );
 
     const ticketId = await openTicket(h, who.admin, id);
     const voided = await as(h, who.support)("POST", `/api/tickets/${ticketId}/void`, { reason: "抬头有误" });
     expect(voided.statusCode).toBe(200);
-    expect(voided.json()).toMatchObject({ status: "RESOLVED", requestStatus: "VOIDED", resolution: "抬头有误" });
+    expect(voided.json()).toMatchObject({
+      status: "RESOLVED",
+      requestStatus: "VOIDED",
+      resolution: "抬头有误",
+    });
 
     const end = await amountsAt(h, who.admin, ids.cloudsoft);
     expect(end.invoiceable).toBe(start.invoiceable);
@@ -172,7 +223,10 @@ describe("the full path", () => {
     const request = await as(h, who.admin)("GET", `/api/invoice-requests/${id}`);
     expect(request.json()).toMatchObject({ status: "VOIDED" });
     expect(request.json().voidedAt).not.toBeNull();
-    const trail = await h.prisma.auditEvent.findMany({ where: { entityId: { in: [id, ticketId] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const trail = await h.prisma.auditEvent.findMany({
+      where: { entityId: { in: [id, ticketId] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     expect(trail.map((e) => `${e.entityType}:${e.action}`)).toEqual([
       "InvoiceRequest:APPLY",
       "InvoiceRequest:START_PROCESSING",
@@ -189,18 +243,30 @@ describe("provider queue", () => {
     const staff = as(h, who.staff);
     const late = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING", "3.00");
     const later = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING", "4.00");
-    await h.prisma.invoiceRequest.update({ where: { id: late }, data: { dueDate: new Date("2020-01-10T00:00:00Z") } });
-    await h.prisma.invoiceRequest.update({ where: { id: later }, data: { dueDate: new Date("2020-01-20T00:00:00Z") } });
+    await h.prisma.invoiceRequest.update({
+      where: { id: late },
+      data: { dueDate: new Date("2020-01-10T00:00:00Z") },
+    });
+    await h.prisma.invoiceRequest.update({
+      where: { id: later },
+      data: { dueDate: new Date("2020-01-20T00:00:00Z") },
+    });
 
     const all = await staff("GET", "/api/provider-queue?limit=100");
     expect(all.statusCode).toBe(200);
-    const items = all.json<{ items: { id: string; status: string; overdue: boolean; dueDate: string; providerId: string }[] }>().items;
+    const items = all.json<{
+      items: { id: string; status: string; overdue: boolean; dueDate: string; providerId: string }[];
+    }>().items;
     expect(items.slice(0, 2).map((i) => i.id)).toEqual([late, later]);
     expect(items[0]).toMatchObject({ overdue: true, dueDate: "2020-01-10" });
-    expect(items.every((i) => i.providerId === ids.cloudsoft && ["PENDING", "PROCESSING"].includes(i.status))).toBe(true);
+    expect(
+      items.every((i) => i.providerId === ids.cloudsoft && ["PENDING", "PROCESSING"].includes(i.status)),
+    ).toBe(true);
     const dues = items.map((i) => i.dueDate);
     expect(dues).toEqual([...dues].sort());
-    const expected = await h.prisma.invoiceRequest.count({ where: { providerId: ids.cloudsoft, status: { in: ["PENDING", "PROCESSING"] } } });
+    const expected = await h.prisma.invoiceRequest.count({
+      where: { providerId: ids.cloudsoft, status: { in: ["PENDING", "PROCESSING"] } },
+    });
     expect(items).toHaveLength(expected);
 
     const walked: string[] = [];
@@ -215,13 +281,17 @@ describe("provider queue", () => {
     expect(walked).toEqual(items.map((i) => i.id));
 
     const mailing = await staff("GET", "/api/provider-queue?status=MAILING");
-    expect(mailing.json<{ items: { status: string }[] }>().items.every((i) => i.status === "MAILING")).toBe(true);
+    expect(mailing.json<{ items: { status: string }[] }>().items.every((i) => i.status === "MAILING")).toBe(
+      true,
+    );
     expect(mailing.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0);
   });
 
   it("shows DataWise staff only DataWise requests, and refuses other roles and bad input", async () => {
     const datawise = await as(h, await h.login(DEMO.datawise))("GET", "/api/provider-queue");
-    expect(datawise.json<{ items: { providerId: string }[] }>().items.map((i) => i.providerId)).toEqual([ids.datawise]);
+    expect(datawise.json<{ items: { providerId: string }[] }>().items.map((i) => i.providerId)).toEqual([
+      ids.datawise,
+    ]);
     expect((await as(h, who.admin)("GET", "/api/provider-queue")).statusCode).toBe(403);
     expect((await as(h, who.support)("GET", "/api/provider-queue")).statusCode).toBe(403);
     expect((await h.app.inject({ method: "GET", url: "/api/provider-queue" })).statusCode).toBe(401);
@@ -239,5 +309,42 @@ describe("provider queue", () => {
     const items = res.json<{ items: { overdue: boolean }[] }>().items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.overdue)).toBe(true);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("documents the ticket, ledger, audit, calendar and queue routes with their schemas", async () => {
+    const doc = (await h.app.inject({ method: "GET", url: "/api/openapi.json" })).json<{
+      paths: Record<
+        string,
+        Record<
+          string,
+          { summary?: string; tags?: string[]; requestBody?: unknown; parameters?: { name: string }[] }
+        >
+      >;
+    }>();
+    const expected: [string, string][] = [
+      ["/api/tickets", "get"],
+      ["/api/tickets", "post"],
+      ["/api/tickets/{id}/void", "post"],
+      ["/api/tickets/{id}/reject", "post"],
+      ["/api/refunds", "get"],
+      ["/api/refunds", "post"],
+      ["/api/withdrawals", "get"],
+      ["/api/withdrawals", "post"],
+      ["/api/audit-events", "get"],
+      ["/api/calendar-days", "get"],
+      ["/api/calendar-days", "post"],
+      ["/api/calendar-days/{date}", "delete"],
+      ["/api/provider-queue", "get"],
+    ];
+    for (const [path, method] of expected) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(op!.summary).toBeTruthy();
+      expect(op!.tags?.length).toBeGreaterThan(0);
+      if (method === "post") expect(op!.parameters?.map((p) => p.name)).toContain("idempotency-key");
+    }
+    expect(doc.paths["/api/withdrawals"]!.post!.requestBody).toBeDefined();
   });
 });

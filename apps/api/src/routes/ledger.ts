@@ -1,5 +1,6 @@
 import {
   errorBody,
+  idempotencyHeaders as headers,
   ledgerEntry,
   listOf,
   refundInput,
@@ -24,7 +25,15 @@ export function ledgerRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.get(
     "/api/refunds",
-    { onRequest: support, schema: { tags: ["refunds"], summary: "Recorded refunds, newest first", querystring: refundListQuery, response: { 200: listOf(ledgerEntry), ...errors } } },
+    {
+      onRequest: support,
+      schema: {
+        tags: ["refunds"],
+        summary: "Recorded refunds, newest first",
+        querystring: refundListQuery,
+        response: { 200: listOf(ledgerEntry), ...errors },
+      },
+    },
     async (request) => listRefunds(prisma, request.query),
   );
 
@@ -32,18 +41,35 @@ export function ledgerRoutes(app: App, { prisma, sessions }: Ctx) {
     "/api/refunds",
     {
       onRequest: support,
-      schema: { tags: ["refunds"], summary: "Record a refund: a new REFUND ledger row; at most the remaining consumption", body: refundInput, response: { 201: ledgerEntry, ...errors } },
+      schema: {
+        tags: ["refunds"],
+        summary: "Record a refund: a new REFUND ledger row; at most the remaining consumption",
+        headers,
+        body: refundInput,
+        response: { 201: ledgerEntry, ...errors },
+      },
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({ status: 201, body: await recordRefund(tx, user, request.body) }));
+      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
+        status: 201,
+        body: await recordRefund(tx, user, request.body),
+      }));
       return reply.status(outcome.status).send(outcome.body as never);
     },
   );
 
   app.get(
     "/api/withdrawals",
-    { onRequest: admin, schema: { tags: ["withdrawals"], summary: "The tenant's withdrawals, newest first", querystring: withdrawalListQuery, response: { 200: listOf(withdrawal), ...errors } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags: ["withdrawals"],
+        summary: "The tenant's withdrawals, newest first",
+        querystring: withdrawalListQuery,
+        response: { 200: listOf(withdrawal), ...errors },
+      },
+    },
     async (request) => listWithdrawals(prisma, tenantOf(userOf(request)), request.query),
   );
 
@@ -53,7 +79,9 @@ export function ledgerRoutes(app: App, { prisma, sessions }: Ctx) {
       onRequest: admin,
       schema: {
         tags: ["withdrawals"],
-        summary: "Withdraw refunded money at a provider (提现); 409 while over-invoiced there; send Idempotency-Key to make retries safe",
+        summary:
+          "Withdraw refunded money at a provider (提现); 409 while over-invoiced there; send Idempotency-Key to make retries safe",
+        headers,
         body: withdrawalInput,
         response: { 201: withdrawal, ...errors },
       },

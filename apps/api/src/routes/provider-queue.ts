@@ -13,7 +13,8 @@ export function providerQueueRoutes(app: App, { prisma, sessions }: Ctx) {
       onRequest: authorize(sessions, ["PROVIDER_STAFF"]),
       schema: {
         tags: ["invoice-requests"],
-        summary: "The provider workbench queue: earliest due date first, so overdue requests lead; PENDING and PROCESSING unless a status is given",
+        summary:
+          "The provider workbench queue: earliest due date first, so overdue requests lead; PENDING and PROCESSING unless a status is given",
         querystring: providerQueueQuery,
         response: { 200: listOf(invoiceRequest), ...errors },
       },

@@ -1,4 +1,13 @@
-import { errorBody, idParams, listOf, reasonInput, ticket, ticketInput, ticketListQuery } from "@mic/contracts";
+import {
+  errorBody,
+  idempotencyHeaders as headers,
+  idParams,
+  listOf,
+  reasonInput,
+  ticket,
+  ticketInput,
+  ticketListQuery,
+} from "@mic/contracts";
 import type { App, Ctx } from "../app";
 import { tenantOf } from "../lib/guards";
 import { mutate } from "../lib/idempotency";
@@ -19,7 +28,12 @@ export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
     "/api/tickets",
     {
       onRequest: authorize(sessions, ["ENTERPRISE_ADMIN", "SUPPORT"]),
-      schema: { tags, summary: "Void tickets, newest first: an admin its tenant's, support all", querystring: ticketListQuery, response: { 200: listOf(ticket), ...errors } },
+      schema: {
+        tags,
+        summary: "Void tickets, newest first: an admin its tenant's, support all",
+        querystring: ticketListQuery,
+        response: { 200: listOf(ticket), ...errors },
+      },
     },
     async (request) => {
       const user = userOf(request);
@@ -29,7 +43,16 @@ export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/tickets",
-    { onRequest: admin, schema: { tags, summary: "Ask support to void a MAILING invoice that was mailed back (退票)", body: ticketInput, response: { 201: ticket, ...errors } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: "Ask support to void a MAILING invoice that was mailed back (退票)",
+        headers,
+        body: ticketInput,
+        response: { 201: ticket, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = userOf(request);
       const outcome = await mutate(prisma, request, user.id, async (tx) => ({
@@ -47,12 +70,27 @@ export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
         : "Reject the ticket; the invoice stays as it is";
     app.post(
       `/api/tickets/:id/${decision.toLowerCase()}`,
-      { onRequest: support, schema: { tags, summary, params: idParams, body: reasonInput, response: { 200: ticket, ...errors } } },
+      {
+        onRequest: support,
+        schema: {
+          tags,
+          summary,
+          headers,
+          params: idParams,
+          body: reasonInput,
+          response: { 200: ticket, ...errors },
+        },
+      },
       async (request, reply) => {
         const user = userOf(request);
         const outcome = await mutate(prisma, request, user.id, async (tx) => ({
           status: 200,
-          body: await resolveTicket(tx, { actor: user, ticketId: request.params.id, decision, reason: request.body.reason }),
+          body: await resolveTicket(tx, {
+            actor: user,
+            ticketId: request.params.id,
+            decision,
+            reason: request.body.reason,
+          }),
         }));
         return reply.status(outcome.status).send(outcome.body as never);
       },

@@ -23,13 +23,23 @@ export async function listCalendarDays(db: Db, year: number | undefined) {
 export async function addCalendarDay(tx: Tx, actor: Actor, input: z.infer<typeof calendarDayInput>) {
   let row: CalendarDay;
   try {
-    row = await tx.calendarDay.create({ data: { date: asDate(input.date), kind: input.kind, name: input.name } });
+    row = await tx.calendarDay.create({
+      data: { date: asDate(input.date), kind: input.kind, name: input.name },
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "calendar.exists", { fields: { date: "calendar.exists" } });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "calendar.exists", { fields: { date: "calendar.exists" } });
     throw error;
   }
   const day = dayJson(row);
-  await audit(tx, { actor, tenantId: null, action: "CREATE", entityType: "CalendarDay", entityId: day.date, after: day });
+  await audit(tx, {
+    actor,
+    tenantId: null,
+    action: "CREATE",
+    entityType: "CalendarDay",
+    entityId: day.date,
+    after: day,
+  });
   return day;
 }
 
@@ -38,6 +48,13 @@ export async function removeCalendarDay(tx: Tx, actor: Actor, date: string) {
   if (!row) throw notFound();
   const { count } = await tx.calendarDay.deleteMany({ where: { date: row.date } });
   if (count === 0) throw notFound();
-  await audit(tx, { actor, tenantId: null, action: "DELETE", entityType: "CalendarDay", entityId: date, before: dayJson(row) });
+  await audit(tx, {
+    actor,
+    tenantId: null,
+    action: "DELETE",
+    entityType: "CalendarDay",
+    entityId: date,
+    before: dayJson(row),
+  });
   return { ok: true as const };
 }

@@ -20,7 +20,12 @@ export async function openTicket(tx: Tx, actor: Actor, tenantId: string, input: 
   let id: string;
   try {
     ({ id } = await tx.ticket.create({
-      data: { requestId: request.id, tenantId, returnTrackingNumber: input.returnTrackingNumber, message: input.message },
+      data: {
+        requestId: request.id,
+        tenantId,
+        returnTrackingNumber: input.returnTrackingNumber,
+        message: input.message,
+      },
     }));
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyOpen();
@@ -33,7 +38,11 @@ export async function openTicket(tx: Tx, actor: Actor, tenantId: string, input: 
     entityType: "Ticket",
     entityId: id,
     toStatus: "OPEN",
-    after: { requestId: request.id, returnTrackingNumber: input.returnTrackingNumber, message: input.message },
+    after: {
+      requestId: request.id,
+      returnTrackingNumber: input.returnTrackingNumber,
+      message: input.message,
+    },
   });
   return loadTicket(tx, id);
 }

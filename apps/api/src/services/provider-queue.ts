@@ -12,7 +12,9 @@ interface QueueCursor {
 }
 
 export function encodeQueueCursor(c: QueueCursor): string {
-  return Buffer.from(JSON.stringify([dateOnly(c.dueDate), c.createdAt.toISOString(), c.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([dateOnly(c.dueDate), c.createdAt.toISOString(), c.id])).toString(
+    "base64url",
+  );
 }
 
 export function decodeQueueCursor(cursor: string | undefined): QueueCursor | undefined {
@@ -62,5 +64,8 @@ export async function providerQueue(db: Db, providerId: string, q: z.infer<typeo
   const kept = more ? rows.slice(0, q.limit) : rows;
   const last = kept[kept.length - 1];
   const now = new Date();
-  return { items: kept.map((r) => requestJson(r, now)), nextCursor: more && last ? encodeQueueCursor(last) : null };
+  return {
+    items: kept.map((r) => requestJson(r, now)),
+    nextCursor: more && last ? encodeQueueCursor(last) : null,
+  };
 }

@@ -48,7 +48,13 @@ export async function recordRefund(tx: Tx, actor: Actor, input: RefundInput) {
   let entry: LedgerRow;
   try {
     entry = await tx.ledgerEntry.create({
-      data: { tenantId: tenant.id, providerId: provider.id, kind: "REFUND", amountFen, reference: input.reference },
+      data: {
+        tenantId: tenant.id,
+        providerId: provider.id,
+        kind: "REFUND",
+        amountFen,
+        reference: input.reference,
+      },
       include: ledgerInclude,
     });
   } catch (error) {
@@ -56,6 +62,12 @@ export async function recordRefund(tx: Tx, actor: Actor, input: RefundInput) {
     throw error;
   }
 
+  const key = { tenantId: tenant.id, providerId: provider.id };
+  const seen = await tx.balance.findUnique({ where: { tenantId_providerId: key } });
+  const overConsumed = (b: typeof seen) =>
+    new AppError("CONFLICT", "refund.overConsumed", {
+      args: [formatAmount(b ? b.consumedFen - b.refundedFen : 0n)],
+    });
   let updated: number;
   try {
     updated = await tx.$executeRaw`
@@ -63,14 +75,11 @@ export async function recordRefund(tx: Tx, actor: Actor, input: RefundInput) {
        WHERE "tenantId" = ${tenant.id}::uuid AND "providerId" = ${provider.id}::uuid
          AND "refundedFen" + ${amountFen} <= "consumedFen"`;
   } catch (error) {
-    if (!isRefundCheckViolation(error)) throw error;
-    updated = 0;
+    // The transaction is aborted now, so the message uses the figures read just before.
+    if (isRefundCheckViolation(error)) throw overConsumed(seen);
+    throw error;
   }
-  if (updated !== 1) {
-    const b = await tx.balance.findUnique({ where: { tenantId_providerId: { tenantId: tenant.id, providerId: provider.id } } });
-    const remaining = b ? b.consumedFen - b.refundedFen : 0n;
-    throw new AppError("CONFLICT", "refund.overConsumed", { args: [formatAmount(remaining)] });
-  }
+  if (updated !== 1) throw overConsumed(await tx.balance.findUnique({ where: { tenantId_providerId: key } }));
 
   await audit(tx, {
     actor,

@@ -14,7 +14,8 @@ export interface ResolveTicketOptions {
   reason: string;
 }
 
-const notOpen = (status: TicketStatus) => new AppError("CONFLICT", "ticket.notOpen", { args: [`ticketStatus.${status}`] });
+const notOpen = (status: TicketStatus) =>
+  new AppError("CONFLICT", "ticket.notOpen", { args: [`ticketStatus.${status}`] });
 
 /**
  * Support closes an open ticket. The conditional UPDATE on OPEN makes a double click one
@@ -36,7 +37,13 @@ export async function resolveTicket(tx: Tx, o: ResolveTicketOptions) {
     throw notOpen(latest.status);
   }
   if (o.decision === "VOID") {
-    await transitionInvoice(tx, { actor: o.actor, requestId: ticket.requestId, action: "VOID", scope: {}, reason: o.reason });
+    await transitionInvoice(tx, {
+      actor: o.actor,
+      requestId: ticket.requestId,
+      action: "VOID",
+      scope: {},
+      reason: o.reason,
+    });
   }
   await audit(tx, {
     actor: o.actor,

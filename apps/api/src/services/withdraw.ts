@@ -34,12 +34,18 @@ export async function withdraw(tx: Tx, actor: Actor, tenantId: string, input: Wi
        AND "refundedFen" - "withdrawnFen" >= ${amountFen}
        AND "pendingFen" + "processingFen" + "mailingFen" <= "consumedFen" - "refundedFen"`;
   if (updated !== 1) {
-    const b = await tx.balance.findUnique({ where: { tenantId_providerId: { tenantId, providerId: provider.id } } });
+    const b = await tx.balance.findUnique({
+      where: { tenantId_providerId: { tenantId, providerId: provider.id } },
+    });
     const check = b ? checkWithdrawal(amountFen, b) : null;
     if (b && check?.ok === false && check.reason === "OVER_INVOICED") {
-      throw new AppError("CONFLICT", "withdrawal.overInvoiced", { args: [formatAmount(computeInvoiceable(b).overInvoicedFen)] });
+      throw new AppError("CONFLICT", "withdrawal.overInvoiced", {
+        args: [formatAmount(computeInvoiceable(b).overInvoicedFen)],
+      });
     }
-    throw new AppError("CONFLICT", "withdrawal.overWithdrawable", { args: [formatAmount(b ? withdrawableFen(b) : 0n)] });
+    throw new AppError("CONFLICT", "withdrawal.overWithdrawable", {
+      args: [formatAmount(b ? withdrawableFen(b) : 0n)],
+    });
   }
 
   const row = await tx.withdrawal.create({
@@ -59,7 +65,9 @@ export async function withdraw(tx: Tx, actor: Actor, tenantId: string, input: Wi
 
 export async function listWithdrawals(db: Db, tenantId: string, q: z.infer<typeof withdrawalListQuery>) {
   const rows = await db.withdrawal.findMany({
-    where: { AND: [{ tenantId }, q.providerId ? { providerId: q.providerId } : {}, after(decodeCursor(q.cursor))] },
+    where: {
+      AND: [{ tenantId }, q.providerId ? { providerId: q.providerId } : {}, after(decodeCursor(q.cursor))],
+    },
     orderBy: newestFirst,
     take: q.limit + 1,
     include: { provider: true },
