@@ -10,7 +10,8 @@ import { applyMigrations, createPrisma, seedDemoData } from "@mic/db";
 import pg from "pg";
 
 const admin = process.env.DATABASE_URL;
-if (!admin) throw new Error("Set DATABASE_URL to a PostgreSQL admin URL (the bench creates database mic_bench).");
+if (!admin)
+  throw new Error("Set DATABASE_URL to a PostgreSQL admin URL (the bench creates database mic_bench).");
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const SECONDS = Number(process.argv[3] ?? 10);
 const CLIENTS = 64;
@@ -28,8 +29,11 @@ await seedDemoData(prisma);
 
 const sql = new pg.Pool({ connectionString: url.toString(), max: CLIENTS });
 const [acme] = (await sql.query<{ id: string }>(`SELECT id FROM "Tenant" WHERE name LIKE 'Acme%'`)).rows;
-const [cloudsoft] = (await sql.query<{ id: string }>(`SELECT id FROM "Provider" WHERE name LIKE 'CloudSoft%'`)).rows;
-const [acmeUser] = (await sql.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@acme.test'`)).rows;
+const [cloudsoft] = (
+  await sql.query<{ id: string }>(`SELECT id FROM "Provider" WHERE name LIKE 'CloudSoft%'`)
+).rows;
+const [acmeUser] = (await sql.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@acme.test'`))
+  .rows;
 if (!acme || !cloudsoft || !acmeUser) throw new Error("seed missing");
 
 console.log(`Loading ${ROWS.toLocaleString()} closed invoice requests …`);
@@ -63,7 +67,8 @@ const login = await fetch(`${base}/api/auth/login`, {
 });
 const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const row = (label: string, api: number[], raw: number[]) =>
   console.log(
     `  ${label.padEnd(34)} API p50 ${pct(api, 50).toFixed(2).padStart(7)} ms  p95 ${pct(api, 95).toFixed(2).padStart(7)} ms │ ` +
@@ -83,12 +88,19 @@ async function walk(filter: string, pages: number) {
   const status = filter ? `AND r.status = 'VOIDED'` : "";
   for (let i = 0; i < pages; i++) {
     let t = performance.now();
-    const res = await fetch(`${base}/api/invoice-requests?limit=20${filter}${cursor ? `&cursor=${cursor}` : ""}`, { headers: { cookie } });
+    const res = await fetch(
+      `${base}/api/invoice-requests?limit=20${filter}${cursor ? `&cursor=${cursor}` : ""}`,
+      { headers: { cookie } },
+    );
     const body = (await res.json()) as { nextCursor: string | null };
     api.push(performance.now() - t);
     cursor = body.nextCursor;
     t = performance.now();
-    const r = await sql.query<{ createdAt: Date; id: string }>(KEYSET.replace("%STATUS%", status), [acme!.id, last?.createdAt ?? null, last?.id ?? null]);
+    const r = await sql.query<{ createdAt: Date; id: string }>(KEYSET.replace("%STATUS%", status), [
+      acme!.id,
+      last?.createdAt ?? null,
+      last?.id ?? null,
+    ]);
     raw.push(performance.now() - t);
     last = r.rows[19] ?? null;
   }
@@ -126,12 +138,25 @@ async function load(fn: () => Promise<boolean>) {
   return { latencies, failures, rps: latencies.length / SECONDS };
 }
 const ids = {
-  title: (await sql.query<{ id: string }>(`SELECT id FROM "InvoiceTitle" WHERE "tenantId" = $1`, [acme.id])).rows[0]!.id,
-  address: (await sql.query<{ id: string }>(`SELECT id FROM "MailingAddress" WHERE "tenantId" = $1`, [acme.id])).rows[0]!.id,
+  title: (await sql.query<{ id: string }>(`SELECT id FROM "InvoiceTitle" WHERE "tenantId" = $1`, [acme.id]))
+    .rows[0]!.id,
+  address: (
+    await sql.query<{ id: string }>(`SELECT id FROM "MailingAddress" WHERE "tenantId" = $1`, [acme.id])
+  ).rows[0]!.id,
 };
-const body = JSON.stringify({ providerId: cloudsoft.id, amount: "0.01", invoiceType: "PAPER_VAT_GENERAL", titleId: ids.title, addressId: ids.address });
+const body = JSON.stringify({
+  providerId: cloudsoft.id,
+  amount: "0.01",
+  invoiceType: "PAPER_VAT_GENERAL",
+  titleId: ids.title,
+  addressId: ids.address,
+});
 const viaApi = await load(async () => {
-  const res = await fetch(`${base}/api/invoice-requests`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body });
+  const res = await fetch(`${base}/api/invoice-requests`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body,
+  });
   await res.arrayBuffer();
   return res.status === 201;
 });
@@ -165,7 +190,9 @@ console.log(
 console.log(
   `  SQL: ${viaSql.rps.toFixed(0)} applications/s, p50 ${pct(viaSql.latencies, 50).toFixed(1)} ms, p95 ${pct(viaSql.latencies, 95).toFixed(1)} ms, refused ${viaSql.failures}`,
 );
-console.log(`  ratio: the API reaches ${((viaApi.rps / viaSql.rps) * 100).toFixed(0)}% of raw SQL throughput`);
+console.log(
+  `  ratio: the API reaches ${((viaApi.rps / viaSql.rps) * 100).toFixed(0)}% of raw SQL throughput`,
+);
 
 const check = await sql.query<{ balance: string; sum: string }>(
   `SELECT b."pendingFen"::text AS balance, (SELECT COALESCE(SUM("amountFen"),0)::text FROM "InvoiceRequest" WHERE "tenantId" = $1 AND "providerId" = $2 AND status = 'PENDING') AS sum
@@ -173,7 +200,9 @@ const check = await sql.query<{ balance: string; sum: string }>(
   [acme.id, cloudsoft.id],
 );
 const ok = check.rows[0]?.balance === check.rows[0]?.sum;
-console.log(`\nInvariant Balance.pendingFen = Σ pending requests: ${check.rows[0]?.balance} = ${check.rows[0]?.sum} → ${ok ? "holds" : "BROKEN"}`);
+console.log(
+  `\nInvariant Balance.pendingFen = Σ pending requests: ${check.rows[0]?.balance} = ${check.rows[0]?.sum} → ${ok ? "holds" : "BROKEN"}`,
+);
 
 await app.close();
 await prisma.$disconnect();

@@ -44,7 +44,9 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
     const live = rows.filter((r) => r.rolled_back_at === null);
     const failed = live.find((r) => r.finished_at === null);
     if (failed) {
-      throw new MigrationError(`Migration ${failed.migration_name} failed earlier; resolve it before starting.`);
+      throw new MigrationError(
+        `Migration ${failed.migration_name} failed earlier; resolve it before starting.`,
+      );
     }
     const done = new Map(live.map((r) => [r.migration_name, r.checksum]));
     const names = readdirSync(dir, { withFileTypes: true })

@@ -38,7 +38,11 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         },
       });
       const datawise = await tx.provider.create({
-        data: { name: "DataWise 数据服务", contactPhone: "010-6288-5566", contactEmail: "finance@datawise.test" },
+        data: {
+          name: "DataWise 数据服务",
+          contactPhone: "010-6288-5566",
+          contactEmail: "finance@datawise.test",
+        },
       });
       const netguard = await tx.provider.create({
         data: {
@@ -51,10 +55,34 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
 
       await tx.user.createMany({
         data: [
-          { email: "admin@acme.test", name: "王敏（Acme）", role: "ENTERPRISE_ADMIN", tenantId: acme.id, passwordHash },
-          { email: "admin@globex.test", name: "李强（Globex）", role: "ENTERPRISE_ADMIN", tenantId: globex.id, passwordHash },
-          { email: "staff@cloudsoft.test", name: "陈静（CloudSoft）", role: "PROVIDER_STAFF", providerId: cloudsoft.id, passwordHash },
-          { email: "staff@datawise.test", name: "赵磊（DataWise）", role: "PROVIDER_STAFF", providerId: datawise.id, passwordHash },
+          {
+            email: "admin@acme.test",
+            name: "王敏（Acme）",
+            role: "ENTERPRISE_ADMIN",
+            tenantId: acme.id,
+            passwordHash,
+          },
+          {
+            email: "admin@globex.test",
+            name: "李强（Globex）",
+            role: "ENTERPRISE_ADMIN",
+            tenantId: globex.id,
+            passwordHash,
+          },
+          {
+            email: "staff@cloudsoft.test",
+            name: "陈静（CloudSoft）",
+            role: "PROVIDER_STAFF",
+            providerId: cloudsoft.id,
+            passwordHash,
+          },
+          {
+            email: "staff@datawise.test",
+            name: "赵磊（DataWise）",
+            role: "PROVIDER_STAFF",
+            providerId: datawise.id,
+            passwordHash,
+          },
           { email: "support@market.test", name: "云市场客服", role: "SUPPORT", passwordHash },
         ],
       });
@@ -87,14 +115,18 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           reference,
         })),
       });
-      const balances = new Map<string, Record<"consumedFen" | "pendingFen" | "processingFen" | "mailingFen", bigint>>();
+      const balances = new Map<
+        string,
+        Record<"consumedFen" | "pendingFen" | "processingFen" | "mailingFen", bigint>
+      >();
       const balanceOf = (tenantId: string, providerId: string) => {
         const key = `${tenantId}|${providerId}`;
         const b = balances.get(key) ?? { consumedFen: 0n, pendingFen: 0n, processingFen: 0n, mailingFen: 0n };
         balances.set(key, b);
         return b;
       };
-      for (const [tenantId, providerId, amount] of consumption) balanceOf(tenantId, providerId).consumedFen += yuan(amount);
+      for (const [tenantId, providerId, amount] of consumption)
+        balanceOf(tenantId, providerId).consumedFen += yuan(amount);
 
       const acmeTitle = await tx.invoiceTitle.create({
         data: {
@@ -173,15 +205,52 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         title: typeof acmeTitle;
         address: typeof acmeAddress;
       }[] = [
-        { tenantId: acme.id, providerId: netguard.id, amount: "1200.00", status: "PROCESSING", daysAgo: 20, by: acmeAdmin.id, title: acmeTitle, address: acmeAddress },
-        { tenantId: acme.id, providerId: netguard.id, amount: "800.00", status: "MAILING", daysAgo: 12, by: acmeAdmin.id, title: acmeTitle, address: acmeAddress },
-        { tenantId: acme.id, providerId: netguard.id, amount: "100.00", status: "CANCELLED", daysAgo: 9, by: acmeAdmin.id, title: acmeTitle, address: acmeAddress },
-        { tenantId: globex.id, providerId: datawise.id, amount: "120.00", status: "PENDING", daysAgo: 3, by: globexAdmin.id, title: globexTitle, address: globexAddress },
+        {
+          tenantId: acme.id,
+          providerId: netguard.id,
+          amount: "1200.00",
+          status: "PROCESSING",
+          daysAgo: 20,
+          by: acmeAdmin.id,
+          title: acmeTitle,
+          address: acmeAddress,
+        },
+        {
+          tenantId: acme.id,
+          providerId: netguard.id,
+          amount: "800.00",
+          status: "MAILING",
+          daysAgo: 12,
+          by: acmeAdmin.id,
+          title: acmeTitle,
+          address: acmeAddress,
+        },
+        {
+          tenantId: acme.id,
+          providerId: netguard.id,
+          amount: "100.00",
+          status: "CANCELLED",
+          daysAgo: 9,
+          by: acmeAdmin.id,
+          title: acmeTitle,
+          address: acmeAddress,
+        },
+        {
+          tenantId: globex.id,
+          providerId: datawise.id,
+          amount: "120.00",
+          status: "PENDING",
+          daysAgo: 3,
+          by: globexAdmin.id,
+          title: globexTitle,
+          address: globexAddress,
+        },
       ];
       for (const r of requests) {
         const createdAt = new Date(Date.now() - r.daysAgo * 86_400_000);
         const amountFen = yuan(r.amount);
-        const at = (status: InvoiceStatus) => (r.status === status ? new Date(createdAt.getTime() + 86_400_000) : null);
+        const at = (status: InvoiceStatus) =>
+          r.status === status ? new Date(createdAt.getTime() + 86_400_000) : null;
         const request = await tx.invoiceRequest.create({
           data: {
             tenantId: r.tenantId,
@@ -195,7 +264,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
             dueDate: new Date(`${dueDateFor(createdAt, calendar)}T00:00:00Z`),
             createdById: r.by,
             createdAt,
-            processingAt: r.status === "MAILING" ? new Date(createdAt.getTime() + 3_600_000) : at("PROCESSING"),
+            processingAt:
+              r.status === "MAILING" ? new Date(createdAt.getTime() + 3_600_000) : at("PROCESSING"),
             mailingAt: at("MAILING"),
             cancelledAt: at("CANCELLED"),
             ...(r.status === "MAILING"

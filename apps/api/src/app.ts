@@ -91,7 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       openapi: "3.0.3",
       info: {
         title: "Marketplace Invoicing Console API",
-        description: "云市场开票控制台 REST API. Amounts are decimal strings with two places; lists use keyset pagination.",
+        description:
+          "云市场开票控制台 REST API. Amounts are decimal strings with two places; lists use keyset pagination.",
         version: "1.0.0",
       },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "mic_session" } } },

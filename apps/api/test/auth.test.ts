@@ -22,7 +22,9 @@ describe("health and errors", () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/auth/login", "/api/auth/me"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/health", "/api/auth/login", "/api/auth/me"]),
+    );
   });
 });
 
@@ -76,7 +78,11 @@ describe("sign-in", () => {
   });
 
   it("gives field-level 400s for malformed bodies", async () => {
-    const res = await h.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "not-an-email" } });
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "not-an-email" },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual({ email: expect.any(String), password: expect.any(String) });
     const broken = await h.app.inject({
@@ -107,7 +113,11 @@ describe("sign-in", () => {
   it("limits failed sign-ins per account to 10 in 15 minutes", async () => {
     const email = DEMO.datawise;
     for (let i = 0; i < 10; i++) {
-      const r = await h.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password: `bad${i}` } });
+      const r = await h.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email, password: `bad${i}` },
+      });
       expect(r.statusCode).toBe(401);
     }
     const limited = await h.app.inject({
@@ -146,7 +156,12 @@ describe("sign-in", () => {
 describe("mutation limit", () => {
   it("answers 429 past the per-minute limit and lets reads through", async () => {
     const { buildApp } = await import("../src/app");
-    const limited = await buildApp({ prisma: h.prisma, sessionSecret: "t", logLevel: "silent", mutationsPerMinute: 3 });
+    const limited = await buildApp({
+      prisma: h.prisma,
+      sessionSecret: "t",
+      logLevel: "silent",
+      mutationsPerMinute: 3,
+    });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await limited.inject({ method: "POST", url: "/api/auth/logout", payload: {} });

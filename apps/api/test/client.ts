@@ -9,7 +9,11 @@ export function as(h: Harness, cookie: string, headers: Record<string, string> =
       method,
       url,
       headers: { cookie, ...headers, ...extra },
-      ...(payload !== undefined ? { payload: payload as object } : method === "GET" || method === "DELETE" ? {} : { payload: {} }),
+      ...(payload !== undefined
+        ? { payload: payload as object }
+        : method === "GET" || method === "DELETE"
+          ? {}
+          : { payload: {} }),
     });
   return {
     get: (url: string, extra?: Record<string, string>) => call("GET", url, undefined, extra),

@@ -46,7 +46,11 @@ export function useHarness(): Harness {
     await db?.drop();
   });
   h.login = async (email: string) => {
-    const res = await h.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password: "demo-password" } });
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: "demo-password" },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === "mic_session");
     if (!cookie) throw new Error("no session cookie");
@@ -57,7 +61,13 @@ export function useHarness(): Harness {
     const providers = await h.prisma.provider.findMany();
     const t = (p: string) => tenants.find((x) => x.name.startsWith(p))!.id;
     const p = (n: string) => providers.find((x) => x.name.startsWith(n))!.id;
-    return { acme: t("Acme"), globex: t("Globex"), cloudsoft: p("CloudSoft"), datawise: p("DataWise"), netguard: p("NetGuard") };
+    return {
+      acme: t("Acme"),
+      globex: t("Globex"),
+      cloudsoft: p("CloudSoft"),
+      datawise: p("DataWise"),
+      netguard: p("NetGuard"),
+    };
   };
   return h;
 }

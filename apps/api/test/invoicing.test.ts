@@ -21,7 +21,9 @@ async function acmeSetup() {
 }
 
 const amountsOf = async (caller: ReturnType<typeof as>, providerId: string) =>
-  (await caller.get("/api/invoiceable-amounts")).json().items.find((i: { providerId: string }) => i.providerId === providerId);
+  (await caller.get("/api/invoiceable-amounts"))
+    .json()
+    .items.find((i: { providerId: string }) => i.providerId === providerId);
 
 describe("invoiceable amounts", () => {
   it("shows the formula's figures per provider for the tenant only", async () => {
@@ -40,7 +42,9 @@ describe("invoiceable amounts", () => {
       overInvoiced: "0.00",
     });
     const globex = as(h, await h.login(DEMO.globex));
-    const providers = (await globex.get("/api/invoiceable-amounts")).json().items.map((i: { providerId: string }) => i.providerId);
+    const providers = (await globex.get("/api/invoiceable-amounts"))
+      .json()
+      .items.map((i: { providerId: string }) => i.providerId);
     expect(providers).not.toContain(ids.netguard);
   });
 });
@@ -52,15 +56,26 @@ describe("apply → confirm → records → cancel", () => {
 
     const quote = await acme.post("/api/invoice-requests/quote", body(ids.cloudsoft, "1000.00"));
     expect(quote.statusCode).toBe(200);
-    expect(quote.json()).toMatchObject({ amount: "1000.00", shippingPayer: "PROVIDER", providerName: "CloudSoft 云软件" });
+    expect(quote.json()).toMatchObject({
+      amount: "1000.00",
+      shippingPayer: "PROVIDER",
+      providerName: "CloudSoft 云软件",
+    });
     expect(quote.json().dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const cod = await acme.post("/api/invoice-requests/quote", body(ids.datawise, "36.80"));
     expect(cod.json().shippingPayer).toBe("RECIPIENT_COD");
 
-    const created = await acme.post("/api/invoice-requests", body(ids.cloudsoft, "1000.00"), { "idempotency-key": randomUUID() });
+    const created = await acme.post("/api/invoice-requests", body(ids.cloudsoft, "1000.00"), {
+      "idempotency-key": randomUUID(),
+    });
     expect(created.statusCode).toBe(201);
     const request = created.json();
-    expect(request).toMatchObject({ status: "PENDING", amount: "1000.00", shippingPayer: "PROVIDER", overdue: false });
+    expect(request).toMatchObject({
+      status: "PENDING",
+      amount: "1000.00",
+      shippingPayer: "PROVIDER",
+      overdue: false,
+    });
     expect(request.title.taxpayerId).toBe("91350100M000100Y43");
 
     const after = await amountsOf(acme, ids.cloudsoft);
@@ -116,7 +131,10 @@ describe("apply → confirm → records → cancel", () => {
       expect(res.statusCode, JSON.stringify(patch)).toBe(400);
       expect(Object.keys(res.json().error.fields), JSON.stringify(patch)).toContain(field);
     }
-    const unsupported = await acme.post("/api/invoice-requests", body(ids.datawise, "1.00", "PAPER_VAT_SPECIAL"));
+    const unsupported = await acme.post(
+      "/api/invoice-requests",
+      body(ids.datawise, "1.00", "PAPER_VAT_SPECIAL"),
+    );
     expect(unsupported.statusCode).toBe(400);
     expect(unsupported.json().error.fields.invoiceType).toBeDefined();
     expect(await h.prisma.invoiceRequest.count()).toBe(count);
@@ -124,8 +142,17 @@ describe("apply → confirm → records → cancel", () => {
 
   it("asks for the missing title fields of a VAT special invoice", async () => {
     const { ids, acme, body } = await acmeSetup();
-    const bare = (await acme.post("/api/invoice-titles", { type: "ENTERPRISE", name: "简易公司", taxpayerId: "91110000600037341L" })).json();
-    const res = await acme.post("/api/invoice-requests", { ...body(ids.cloudsoft, "1.00", "PAPER_VAT_SPECIAL"), titleId: bare.id });
+    const bare = (
+      await acme.post("/api/invoice-titles", {
+        type: "ENTERPRISE",
+        name: "简易公司",
+        taxpayerId: "91110000600037341L",
+      })
+    ).json();
+    const res = await acme.post("/api/invoice-requests", {
+      ...body(ids.cloudsoft, "1.00", "PAPER_VAT_SPECIAL"),
+      titleId: bare.id,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.titleId).toMatch(/注册地址.*注册电话.*开户银行.*开户账号/);
   });
@@ -134,7 +161,10 @@ describe("apply → confirm → records → cancel", () => {
     const { ids, acme, body } = await acmeSetup();
     const globex = as(h, await h.login(DEMO.globex));
     const gTitle = (await globex.get("/api/invoice-titles")).json().items[0];
-    const res = await acme.post("/api/invoice-requests", { ...body(ids.cloudsoft, "1.00"), titleId: gTitle.id });
+    const res = await acme.post("/api/invoice-requests", {
+      ...body(ids.cloudsoft, "1.00"),
+      titleId: gTitle.id,
+    });
     expect(res.statusCode).toBe(404);
     const mine = (await acme.post("/api/invoice-requests", body(ids.cloudsoft, "1.00"))).json();
     expect((await globex.get(`/api/invoice-requests/${mine.id}`)).statusCode).toBe(404);
@@ -152,12 +182,19 @@ describe("idempotency", () => {
     const key = randomUUID();
     const count = await h.prisma.invoiceRequest.count();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => acme.post("/api/invoice-requests", body(ids.cloudsoft, "2.00"), { "idempotency-key": key })),
+      Array.from({ length: 5 }, () =>
+        acme.post("/api/invoice-requests", body(ids.cloudsoft, "2.00"), { "idempotency-key": key }),
+      ),
     );
-    expect(results.map((r) => r.statusCode), results.map((r) => r.body).join("\n")).toEqual([201, 201, 201, 201, 201]);
+    expect(
+      results.map((r) => r.statusCode),
+      results.map((r) => r.body).join("\n"),
+    ).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await h.prisma.invoiceRequest.count()).toBe(count + 1);
-    const other = await acme.post("/api/invoice-requests", body(ids.cloudsoft, "3.00"), { "idempotency-key": key });
+    const other = await acme.post("/api/invoice-requests", body(ids.cloudsoft, "3.00"), {
+      "idempotency-key": key,
+    });
     expect(other.statusCode).toBe(409);
     expect(await h.prisma.invoiceRequest.count()).toBe(count + 1);
   });
@@ -202,7 +239,9 @@ describe("records", () => {
   it("pages with a keyset cursor, without gaps or repeats", async () => {
     const { ids, acme, body } = await acmeSetup();
     for (let i = 0; i < 7; i++) await acme.post("/api/invoice-requests", body(ids.cloudsoft, "1.00"));
-    const all = (await acme.get("/api/invoice-requests?limit=100")).json().items.map((r: { id: string }) => r.id);
+    const all = (await acme.get("/api/invoice-requests?limit=100"))
+      .json()
+      .items.map((r: { id: string }) => r.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

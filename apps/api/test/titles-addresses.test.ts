@@ -40,7 +40,9 @@ describe("invoice titles", () => {
 
     const def = await acme.patch(`/api/invoice-titles/${title.id}`, { isDefault: true });
     expect(def.json().isDefault).toBe(true);
-    const defaults = (await acme.get("/api/invoice-titles")).json().items.filter((t: { isDefault: boolean }) => t.isDefault);
+    const defaults = (await acme.get("/api/invoice-titles"))
+      .json()
+      .items.filter((t: { isDefault: boolean }) => t.isDefault);
     expect(defaults).toHaveLength(1);
 
     const deleted = await acme.del(`/api/invoice-titles/${title.id}`);
@@ -57,7 +59,11 @@ describe("invoice titles", () => {
     const res = await acme.post("/api/invoice-titles", { ...enterprise, taxpayerId: "91110000600037341X" });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.taxpayerId).toMatch(/纳税人识别号无效/);
-    const en = await acme.post("/api/invoice-titles", { ...enterprise, taxpayerId: "123" }, { "accept-language": "en" });
+    const en = await acme.post(
+      "/api/invoice-titles",
+      { ...enterprise, taxpayerId: "123" },
+      { "accept-language": "en" },
+    );
     expect(en.json().error.fields.taxpayerId).toMatch(/Invalid taxpayer ID/);
     expect(await h.prisma.invoiceTitle.count()).toBe(before);
   });
@@ -69,7 +75,11 @@ describe("invoice titles", () => {
     expect(Object.keys(missing.json().error.fields)).toEqual(["taxpayerId"]);
     const individual = await acme.post("/api/invoice-titles", { type: "INDIVIDUAL", name: "张三" });
     expect(individual.statusCode).toBe(201);
-    const individualWithId = await acme.post("/api/invoice-titles", { type: "INDIVIDUAL", name: "张三", taxpayerId: "91110000600037341L" });
+    const individualWithId = await acme.post("/api/invoice-titles", {
+      type: "INDIVIDUAL",
+      name: "张三",
+      taxpayerId: "91110000600037341L",
+    });
     expect(individualWithId.statusCode).toBe(400);
     const legacy15 = await acme.post("/api/invoice-titles", { ...enterprise, taxpayerId: "110108123456789" });
     expect(legacy15.statusCode).toBe(201);
@@ -103,7 +113,9 @@ describe("invoice titles", () => {
     expect((await globex.get(`/api/invoice-titles/${mine.id}`)).statusCode).toBe(404);
     expect((await globex.patch(`/api/invoice-titles/${mine.id}`, { name: "偷改" })).statusCode).toBe(404);
     expect((await globex.del(`/api/invoice-titles/${mine.id}`)).statusCode).toBe(404);
-    expect((await globex.get("/api/invoice-titles")).json().items.map((t: { id: string }) => t.id)).not.toContain(mine.id);
+    expect(
+      (await globex.get("/api/invoice-titles")).json().items.map((t: { id: string }) => t.id),
+    ).not.toContain(mine.id);
     expect((await acme.get("/api/invoice-titles/not-a-uuid")).statusCode).toBe(404);
   });
 
@@ -118,7 +130,9 @@ describe("invoice titles", () => {
   it("writes an audit event with each change", async () => {
     const acme = as(h, await h.login(DEMO.acme));
     const title = (await acme.post("/api/invoice-titles", enterprise)).json();
-    const events = await h.prisma.auditEvent.findMany({ where: { entityType: "InvoiceTitle", entityId: title.id } });
+    const events = await h.prisma.auditEvent.findMany({
+      where: { entityType: "InvoiceTitle", entityId: title.id },
+    });
     expect(events.map((e) => e.action)).toEqual(["CREATE"]);
   });
 });
@@ -130,7 +144,9 @@ describe("mailing addresses", () => {
     expect(created.statusCode).toBe(201);
     const a = created.json();
     expect(a).toMatchObject({ ...address, isDefault: true });
-    const defaults = (await globex.get("/api/mailing-addresses")).json().items.filter((x: { isDefault: boolean }) => x.isDefault);
+    const defaults = (await globex.get("/api/mailing-addresses"))
+      .json()
+      .items.filter((x: { isDefault: boolean }) => x.isDefault);
     expect(defaults.map((x: { id: string }) => x.id)).toEqual([a.id]);
     const edited = await globex.patch(`/api/mailing-addresses/${a.id}`, { street: "深南大道 10000 号" });
     expect(edited.json().street).toBe("深南大道 10000 号");

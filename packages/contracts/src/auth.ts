@@ -2,7 +2,12 @@ import { ROLES } from "@mic/domain";
 import { z } from "zod";
 
 export const loginInput = z.object({
-  email: z.string({ error: "email.invalid" }).trim().toLowerCase().pipe(z.email("email.invalid")).pipe(z.string().max(254, "tooLong:254")),
+  email: z
+    .string({ error: "email.invalid" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("email.invalid"))
+    .pipe(z.string().max(254, "tooLong:254")),
   password: z.string({ error: "password.required" }).min(1, "password.required").max(200, "tooLong:200"),
 });
 export type LoginInput = z.infer<typeof loginInput>;

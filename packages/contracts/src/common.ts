@@ -2,11 +2,7 @@ import { isIsoDate, parseAmount } from "@mic/domain";
 import { z } from "zod";
 
 export const text = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, "required")
-    .max(max, `tooLong:${max}`);
+  z.string({ error: "required" }).trim().min(1, "required").max(max, `tooLong:${max}`);
 
 /** An optional text field: empty strings become null. */
 export const optionalText = (max: number) =>
@@ -28,7 +24,12 @@ export const uuid = z.uuid({ error: "id.invalid" });
 export const isoDate = z.string().refine(isIsoDate, "date.invalid");
 
 export const pageQuery = z.object({
-  limit: z.coerce.number({ error: "limit.invalid" }).int("limit.invalid").min(1, "limit.invalid").max(100, "limit.invalid").default(20),
+  limit: z.coerce
+    .number({ error: "limit.invalid" })
+    .int("limit.invalid")
+    .min(1, "limit.invalid")
+    .max(100, "limit.invalid")
+    .default(20),
   cursor: z.string().max(200, "cursor.invalid").optional(),
 });
 

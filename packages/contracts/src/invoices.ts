@@ -74,10 +74,16 @@ export type InvoiceListQuery = z.infer<typeof invoiceListQuery>;
 
 export const shipInput = z
   .object({
-    invoiceNumber: z.string({ error: "required" }).trim().regex(/^[0-9A-Za-z-]{8,30}$/, "invoiceNumber.invalid"),
+    invoiceNumber: z
+      .string({ error: "required" })
+      .trim()
+      .regex(/^[0-9A-Za-z-]{8,30}$/, "invoiceNumber.invalid"),
     courier: z.enum(COURIERS, { error: "enum.invalid" }),
     courierName: z.string().trim().max(50, "tooLong:50").optional(),
-    trackingNumber: z.string({ error: "required" }).trim().regex(/^[0-9A-Za-z]{6,40}$/, "trackingNumber.invalid"),
+    trackingNumber: z
+      .string({ error: "required" })
+      .trim()
+      .regex(/^[0-9A-Za-z]{6,40}$/, "trackingNumber.invalid"),
   })
   .refine((v) => v.courier !== "OTHER" || (v.courierName ?? "").length > 0, {
     path: ["courierName"],

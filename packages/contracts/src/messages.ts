@@ -27,9 +27,18 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   "postalCode.invalid": { zh: "邮政编码为 6 位数字", en: "A postal code has 6 digits" },
   "bankAccount.invalid": { zh: "开户账号为 8–30 位数字", en: "A bank account has 8–30 digits" },
   "date.invalid": { zh: "请输入有效日期（YYYY-MM-DD）", en: "Enter a valid date (YYYY-MM-DD)" },
-  "dateRange.invalid": { zh: "开始日期不能晚于结束日期", en: "The start date must not be after the end date" },
-  "invoiceNumber.invalid": { zh: "发票号码为 8–30 位字母或数字", en: "An invoice number has 8–30 letters or digits" },
-  "trackingNumber.invalid": { zh: "运单号为 6–40 位字母或数字", en: "A tracking number has 6–40 letters or digits" },
+  "dateRange.invalid": {
+    zh: "开始日期不能晚于结束日期",
+    en: "The start date must not be after the end date",
+  },
+  "invoiceNumber.invalid": {
+    zh: "发票号码为 8–30 位字母或数字",
+    en: "An invoice number has 8–30 letters or digits",
+  },
+  "trackingNumber.invalid": {
+    zh: "运单号为 6–40 位字母或数字",
+    en: "A tracking number has 6–40 letters or digits",
+  },
   "id.invalid": { zh: "无效的编号", en: "Invalid ID" },
   "enum.invalid": { zh: "请选择有效的选项", en: "Choose a valid option" },
   "limit.invalid": { zh: "每页条数须为 1–100", en: "The page size must be 1–100" },
@@ -81,7 +90,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: "只有「邮寄中」的发票可以申请作废（当前状态：{0}）",
     en: "Only a mailing invoice can be voided (now: {0})",
   },
-  "ticket.alreadyOpen": { zh: "该发票已有处理中的作废工单", en: "This invoice already has an open void ticket" },
+  "ticket.alreadyOpen": {
+    zh: "该发票已有处理中的作废工单",
+    en: "This invoice already has an open void ticket",
+  },
   "ticket.notOpen": { zh: "工单已处理（当前状态：{0}）", en: "The ticket is already closed ({0})" },
   "refund.overConsumed": {
     zh: "退款金额超过该服务商的剩余消耗金额（¥{0}）",

@@ -6,7 +6,10 @@ export const TICKET_STATUSES = ["OPEN", "RESOLVED", "REJECTED"] as const;
 
 export const ticketInput = z.object({
   requestId: uuid,
-  returnTrackingNumber: z.string({ error: "required" }).trim().regex(/^[0-9A-Za-z]{6,40}$/, "trackingNumber.invalid"),
+  returnTrackingNumber: z
+    .string({ error: "required" })
+    .trim()
+    .regex(/^[0-9A-Za-z]{6,40}$/, "trackingNumber.invalid"),
   message: text(1000),
 });
 export type TicketInput = z.infer<typeof ticketInput>;
@@ -29,7 +32,10 @@ export const ticket = z.object({
 export type Ticket = z.infer<typeof ticket>;
 
 export const ticketListQuery = z.intersection(
-  z.object({ status: z.enum(TICKET_STATUSES, { error: "enum.invalid" }).optional(), requestId: uuid.optional() }),
+  z.object({
+    status: z.enum(TICKET_STATUSES, { error: "enum.invalid" }).optional(),
+    requestId: uuid.optional(),
+  }),
   pageQuery,
 );
 

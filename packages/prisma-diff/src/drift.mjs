@@ -19,7 +19,10 @@ const work = mkdtempSync(join(tmpdir(), "mic-diff-"));
 const derived = join(work, "schema.prisma");
 const source = readFileSync(schemaPath, "utf8")
   .replace(/generator\s+\w+\s*\{[^}]*\}/, "")
-  .replace(/datasource\s+db\s*\{[^}]*\}/, 'datasource db {\n  provider = "postgresql"\n  url = "postgresql://unused"\n}');
+  .replace(
+    /datasource\s+db\s*\{[^}]*\}/,
+    'datasource db {\n  provider = "postgresql"\n  url = "postgresql://unused"\n}',
+  );
 writeFileSync(derived, source);
 
 const args = process.argv.slice(2);
@@ -34,10 +37,14 @@ if (!check && !name) {
 const result = spawnSync(
   join(here, "../node_modules/.bin/prisma"),
   [
-    "migrate", "diff",
-    "--config", join(here, "prisma.config.ts"),
-    "--from-migrations", migrationsDir,
-    "--to-schema-datamodel", derived,
+    "migrate",
+    "diff",
+    "--config",
+    join(here, "prisma.config.ts"),
+    "--from-migrations",
+    migrationsDir,
+    "--to-schema-datamodel",
+    derived,
     "--script",
     ...(check ? ["--exit-code"] : []),
   ],

@@ -11,7 +11,15 @@ export interface AuditInput {
   actor: Actor;
   tenantId: string | null;
   action: string;
-  entityType: "InvoiceRequest" | "InvoiceTitle" | "MailingAddress" | "Ticket" | "LedgerEntry" | "Withdrawal" | "CalendarDay" | "Session";
+  entityType:
+    | "InvoiceRequest"
+    | "InvoiceTitle"
+    | "MailingAddress"
+    | "Ticket"
+    | "LedgerEntry"
+    | "Withdrawal"
+    | "CalendarDay"
+    | "Session";
   entityId: string;
   fromStatus?: string | null;
   toStatus?: string | null;
@@ -23,7 +31,9 @@ export interface AuditInput {
 const json = (v: unknown) =>
   v === undefined || v === null
     ? undefined
-    : (JSON.parse(JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? x.toString() : x))) as Prisma.InputJsonValue);
+    : (JSON.parse(
+        JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? x.toString() : x)),
+      ) as Prisma.InputJsonValue);
 
 /** Every mutation calls this inside its own transaction, so the change and its trail commit together. */
 export async function audit(tx: Tx, e: AuditInput): Promise<void> {

@@ -12,7 +12,13 @@ export function translateError(error: AppError, lang: Lang): ErrorBody {
   const fields = error.options.fields
     ? Object.fromEntries(Object.entries(error.options.fields).map(([k, v]) => [k, t(v, lang)]))
     : undefined;
-  return { error: { code: error.code, message: t([error.messageKey, ...args].join(":"), lang), ...(fields ? { fields } : {}) } };
+  return {
+    error: {
+      code: error.code,
+      message: t([error.messageKey, ...args].join(":"), lang),
+      ...(fields ? { fields } : {}),
+    },
+  };
 }
 
 /** The zod issues of a failed body/query/params check, as field → message key. */
@@ -55,6 +61,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (appError.code === "INTERNAL" || isResponseSerializationError(error)) {
       request.log.error({ err: error }, "unhandled error");
     }
-    void reply.status(ERROR_STATUS[appError.code]).send(translateError(appError, langFrom(request.headers["accept-language"])));
+    void reply
+      .status(ERROR_STATUS[appError.code])
+      .send(translateError(appError, langFrom(request.headers["accept-language"])));
   });
 }

@@ -1,6 +1,12 @@
 import { formatAmount, isOverdue, type InvoiceStatus } from "@mic/domain";
 import type { InvoiceRequest as InvoiceRequestJson, InvoiceTitle, MailingAddress } from "@mic/contracts";
-import type { InvoiceRequest, InvoiceTitle as TitleRow, MailingAddress as AddressRow, Provider, Tenant } from "@mic/db";
+import type {
+  InvoiceRequest,
+  InvoiceTitle as TitleRow,
+  MailingAddress as AddressRow,
+  Provider,
+  Tenant,
+} from "@mic/db";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** A @db.Date column comes back as midnight UTC of that calendar date. */

@@ -13,7 +13,11 @@ export function isRetryable(error: unknown): boolean {
 export async function inTransaction<T>(prisma: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(fn, { isolationLevel: "ReadCommitted", maxWait: 30_000, timeout: 30_000 });
+      return await prisma.$transaction(fn, {
+        isolationLevel: "ReadCommitted",
+        maxWait: 30_000,
+        timeout: 30_000,
+      });
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

@@ -8,7 +8,15 @@ const errors = { 400: errorBody, 401: errorBody, 429: errorBody };
 export function authRoutes(app: App, { prisma, sessions }: Ctx) {
   app.post(
     "/api/auth/login",
-    { schema: { tags: ["auth"], summary: "Sign in", security: [], body: loginInput, response: { 200: me, ...errors } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in",
+        security: [],
+        body: loginInput,
+        response: { 200: me, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = await signIn(prisma, { ...request.body, ip: request.ip });
       await sessions.create(reply, request, user.id);

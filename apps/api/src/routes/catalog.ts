@@ -10,17 +10,30 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
 export function catalogRoutes(app: App, { prisma, sessions }: Ctx) {
   const anyone = authorize(sessions, ["ENTERPRISE_ADMIN", "PROVIDER_STAFF", "SUPPORT"]);
 
-  app.get("/api/providers", { onRequest: anyone, schema: { tags: ["catalog"], response: { 200: listOf(provider), ...errors } } }, async () => {
-    const rows = await prisma.provider.findMany({ orderBy: { name: "asc" }, take: 500 });
-    return {
-      items: rows.map((p) => ({ id: p.id, name: p.name, contactPhone: p.contactPhone, contactEmail: p.contactEmail, invoiceTypes: p.invoiceTypes })),
-      nextCursor: null,
-    };
-  });
+  app.get(
+    "/api/providers",
+    { onRequest: anyone, schema: { tags: ["catalog"], response: { 200: listOf(provider), ...errors } } },
+    async () => {
+      const rows = await prisma.provider.findMany({ orderBy: { name: "asc" }, take: 500 });
+      return {
+        items: rows.map((p) => ({
+          id: p.id,
+          name: p.name,
+          contactPhone: p.contactPhone,
+          contactEmail: p.contactEmail,
+          invoiceTypes: p.invoiceTypes,
+        })),
+        nextCursor: null,
+      };
+    },
+  );
 
   app.get(
     "/api/tenants",
-    { onRequest: authorize(sessions, ["SUPPORT"]), schema: { tags: ["catalog"], response: { 200: listOf(tenant), ...errors } } },
+    {
+      onRequest: authorize(sessions, ["SUPPORT"]),
+      schema: { tags: ["catalog"], response: { 200: listOf(tenant), ...errors } },
+    },
     async () => {
       const rows = await prisma.tenant.findMany({ orderBy: { name: "asc" }, take: 500 });
       return { items: rows.map((t) => ({ id: t.id, name: t.name })), nextCursor: null };
@@ -31,7 +44,12 @@ export function catalogRoutes(app: App, { prisma, sessions }: Ctx) {
     "/api/invoiceable-amounts",
     {
       onRequest: authorize(sessions, ["ENTERPRISE_ADMIN", "SUPPORT"]),
-      schema: { tags: ["catalog"], summary: "Per provider: consumed, refunded, pending, processing, mailing, invoiceable, over-invoiced", querystring: invoiceableQuery, response: { 200: listOf(invoiceableAmount), ...errors } },
+      schema: {
+        tags: ["catalog"],
+        summary: "Per provider: consumed, refunded, pending, processing, mailing, invoiceable, over-invoiced",
+        querystring: invoiceableQuery,
+        response: { 200: listOf(invoiceableAmount), ...errors },
+      },
     },
     async (request) => {
       const user = userOf(request);

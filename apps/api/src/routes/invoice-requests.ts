@@ -31,7 +31,15 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/quote",
-    { onRequest: admin, schema: { tags, summary: "Check an application and show what would be stored (确认开票信息)", body: applyInvoiceInput, response: { 200: invoiceQuote, ...errors } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: "Check an application and show what would be stored (确认开票信息)",
+        body: applyInvoiceInput,
+        response: { 200: invoiceQuote, ...errors },
+      },
+    },
     async (request) => quoteInvoice(prisma, tenantOf(userOf(request)), request.body),
   );
 
@@ -39,7 +47,13 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     "/api/invoice-requests",
     {
       onRequest: admin,
-      schema: { tags, summary: "Apply for an invoice; send Idempotency-Key to make retries safe", headers, body: applyInvoiceInput, response: { 201: invoiceRequest, ...errors } },
+      schema: {
+        tags,
+        summary: "Apply for an invoice; send Idempotency-Key to make retries safe",
+        headers,
+        body: applyInvoiceInput,
+        response: { 201: invoiceRequest, ...errors },
+      },
     },
     async (request, reply) => {
       const user = userOf(request);
@@ -53,13 +67,24 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.get(
     "/api/invoice-requests",
-    { onRequest: anyone, schema: { tags, summary: "Invoice records (开票记录), newest first, keyset pagination", querystring: invoiceListQuery, response: { 200: listOf(invoiceRequest), ...errors } } },
+    {
+      onRequest: anyone,
+      schema: {
+        tags,
+        summary: "Invoice records (开票记录), newest first, keyset pagination",
+        querystring: invoiceListQuery,
+        response: { 200: listOf(invoiceRequest), ...errors },
+      },
+    },
     async (request) => listInvoiceRequests(prisma, scopeOf(userOf(request)), request.query),
   );
 
   app.get(
     "/api/invoice-requests/export.csv",
-    { onRequest: anyone, schema: { tags, summary: "The filtered records as CSV (UTF-8 with BOM)", querystring: invoiceFilters } },
+    {
+      onRequest: anyone,
+      schema: { tags, summary: "The filtered records as CSV (UTF-8 with BOM)", querystring: invoiceFilters },
+    },
     async (request, reply) => {
       const stream = Readable.from(exportInvoiceRequests(prisma, scopeOf(userOf(request)), request.query));
       return reply
@@ -77,12 +102,26 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/:id/cancel",
-    { onRequest: admin, schema: { tags, summary: "PENDING → CANCELLED (撤销); the amount is given back", headers, params: idParams, response: { 200: invoiceRequest, ...errors } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: "PENDING → CANCELLED (撤销); the amount is given back",
+        headers,
+        params: idParams,
+        response: { 200: invoiceRequest, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = userOf(request);
       const outcome = await mutate(prisma, request, user.id, async (tx) => ({
         status: 200,
-        body: await transitionInvoice(tx, { actor: user, requestId: request.params.id, action: "CANCEL", scope: { tenantId: tenantOf(user) } }),
+        body: await transitionInvoice(tx, {
+          actor: user,
+          requestId: request.params.id,
+          action: "CANCEL",
+          scope: { tenantId: tenantOf(user) },
+        }),
       }));
       return reply.status(outcome.status).send(outcome.body as never);
     },
@@ -90,12 +129,26 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/:id/start-processing",
-    { onRequest: staff, schema: { tags, summary: "PENDING → PROCESSING (provider staff)", headers, params: idParams, response: { 200: invoiceRequest, ...errors } } },
+    {
+      onRequest: staff,
+      schema: {
+        tags,
+        summary: "PENDING → PROCESSING (provider staff)",
+        headers,
+        params: idParams,
+        response: { 200: invoiceRequest, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = userOf(request);
       const outcome = await mutate(prisma, request, user.id, async (tx) => ({
         status: 200,
-        body: await transitionInvoice(tx, { actor: user, requestId: request.params.id, action: "START_PROCESSING", scope: { providerId: providerOf(user) } }),
+        body: await transitionInvoice(tx, {
+          actor: user,
+          requestId: request.params.id,
+          action: "START_PROCESSING",
+          scope: { providerId: providerOf(user) },
+        }),
       }));
       return reply.status(outcome.status).send(outcome.body as never);
     },
@@ -103,7 +156,17 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.post(
     "/api/invoice-requests/:id/ship",
-    { onRequest: staff, schema: { tags, summary: "PROCESSING → MAILING with invoice number, courier and tracking number", headers, params: idParams, body: shipInput, response: { 200: invoiceRequest, ...errors } } },
+    {
+      onRequest: staff,
+      schema: {
+        tags,
+        summary: "PROCESSING → MAILING with invoice number, courier and tracking number",
+        headers,
+        params: idParams,
+        body: shipInput,
+        response: { 200: invoiceRequest, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = userOf(request);
       const { invoiceNumber, courier, courierName, trackingNumber } = request.body;
@@ -114,7 +177,11 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
           requestId: request.params.id,
           action: "SHIP",
           scope: { providerId: providerOf(user) },
-          data: { invoiceNumber, courier: courier === "OTHER" ? (courierName ?? "OTHER") : courier, trackingNumber },
+          data: {
+            invoiceNumber,
+            courier: courier === "OTHER" ? (courierName ?? "OTHER") : courier,
+            trackingNumber,
+          },
         }),
       }));
       return reply.status(outcome.status).send(outcome.body as never);

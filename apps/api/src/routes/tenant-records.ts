@@ -14,7 +14,13 @@ import type { App, Ctx } from "../app";
 import { tenantOf } from "../lib/guards";
 import { mutate } from "../lib/idempotency";
 import { authorize, userOf } from "../lib/session";
-import { createRecord, deleteRecord, findRecord, listRecords, updateRecord } from "../services/tenant-records";
+import {
+  createRecord,
+  deleteRecord,
+  findRecord,
+  listRecords,
+  updateRecord,
+} from "../services/tenant-records";
 import { addressJson, titleJson } from "../lib/serialize";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -23,33 +29,64 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
   const onRequest = authorize(sessions, ["ENTERPRISE_ADMIN"]);
   const resources = [
-    { kind: "title", path: "/api/invoice-titles", tag: "invoice-titles", item: invoiceTitle, input: invoiceTitleInput, patch: invoiceTitlePatch, json: titleJson },
-    { kind: "address", path: "/api/mailing-addresses", tag: "mailing-addresses", item: mailingAddress, input: mailingAddressInput, patch: mailingAddressPatch, json: addressJson },
+    {
+      kind: "title",
+      path: "/api/invoice-titles",
+      tag: "invoice-titles",
+      item: invoiceTitle,
+      input: invoiceTitleInput,
+      patch: invoiceTitlePatch,
+      json: titleJson,
+    },
+    {
+      kind: "address",
+      path: "/api/mailing-addresses",
+      tag: "mailing-addresses",
+      item: mailingAddress,
+      input: mailingAddressInput,
+      patch: mailingAddressPatch,
+      json: addressJson,
+    },
   ] as const;
 
   for (const r of resources) {
-    app.get(r.path, { onRequest, schema: { tags: [r.tag], response: { 200: listOf(r.item), ...errors } } }, async (request) => {
-      const items = await listRecords(prisma, r.kind, tenantOf(userOf(request)));
-      return { items, nextCursor: null };
-    });
+    app.get(
+      r.path,
+      { onRequest, schema: { tags: [r.tag], response: { 200: listOf(r.item), ...errors } } },
+      async (request) => {
+        const items = await listRecords(prisma, r.kind, tenantOf(userOf(request)));
+        return { items, nextCursor: null };
+      },
+    );
 
-    app.post(r.path, { onRequest, schema: { tags: [r.tag], body: r.input, response: { 201: r.item, ...errors } } }, async (request, reply) => {
-      const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 201,
-        body: await createRecord(tx, r.kind, user, tenantOf(user), request.body),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
-    });
+    app.post(
+      r.path,
+      { onRequest, schema: { tags: [r.tag], body: r.input, response: { 201: r.item, ...errors } } },
+      async (request, reply) => {
+        const user = userOf(request);
+        const outcome = await mutate(prisma, request, user.id, async (tx) => ({
+          status: 201,
+          body: await createRecord(tx, r.kind, user, tenantOf(user), request.body),
+        }));
+        return reply.status(outcome.status).send(outcome.body as never);
+      },
+    );
 
-    app.get(`${r.path}/:id`, { onRequest, schema: { tags: [r.tag], params: idParams, response: { 200: r.item, ...errors } } }, async (request) => {
-      const row = await findRecord(prisma, r.kind, tenantOf(userOf(request)), request.params.id);
-      return (r.json as (x: typeof row) => never)(row);
-    });
+    app.get(
+      `${r.path}/:id`,
+      { onRequest, schema: { tags: [r.tag], params: idParams, response: { 200: r.item, ...errors } } },
+      async (request) => {
+        const row = await findRecord(prisma, r.kind, tenantOf(userOf(request)), request.params.id);
+        return (r.json as (x: typeof row) => never)(row);
+      },
+    );
 
     app.patch(
       `${r.path}/:id`,
-      { onRequest, schema: { tags: [r.tag], params: idParams, body: r.patch, response: { 200: r.item, ...errors } } },
+      {
+        onRequest,
+        schema: { tags: [r.tag], params: idParams, body: r.patch, response: { 200: r.item, ...errors } },
+      },
       async (request, reply) => {
         const user = userOf(request);
         const outcome = await mutate(prisma, request, user.id, async (tx) => ({
@@ -60,10 +97,14 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
       },
     );
 
-    app.delete(`${r.path}/:id`, { onRequest, schema: { tags: [r.tag], params: idParams, response: { 200: okBody, ...errors } } }, async (request) => {
-      const user = userOf(request);
-      await deleteRecord(prisma, r.kind, user, tenantOf(user), request.params.id);
-      return { ok: true as const };
-    });
+    app.delete(
+      `${r.path}/:id`,
+      { onRequest, schema: { tags: [r.tag], params: idParams, response: { 200: okBody, ...errors } } },
+      async (request) => {
+        const user = userOf(request);
+        await deleteRecord(prisma, r.kind, user, tenantOf(user), request.params.id);
+        return { ok: true as const };
+      },
+    );
   }
 }

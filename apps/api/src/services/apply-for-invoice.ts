@@ -22,10 +22,14 @@ const missing = (field: string) => new AppError("NOT_FOUND", "notFound", { field
 /** Everything an application is checked against, short of the amount; shared by quote and apply. */
 async function prepare(db: Db | Tx, tenantId: string, input: ApplyInvoiceInput, now: Date) {
   // Sequential on purpose: inside a transaction they share one connection.
-  const provider = isUuid(input.providerId) ? await db.provider.findUnique({ where: { id: input.providerId } }) : null;
+  const provider = isUuid(input.providerId)
+    ? await db.provider.findUnique({ where: { id: input.providerId } })
+    : null;
   const title = await db.invoiceTitle.findFirst({ where: { id: input.titleId, tenantId } });
   const address = await db.mailingAddress.findFirst({ where: { id: input.addressId, tenantId } });
-  const balance = await db.balance.findUnique({ where: { tenantId_providerId: { tenantId, providerId: input.providerId } } });
+  const balance = await db.balance.findUnique({
+    where: { tenantId_providerId: { tenantId, providerId: input.providerId } },
+  });
   if (!provider || !balance) throw missing("providerId");
   if (!title) throw missing("titleId");
   if (!address) throw missing("addressId");
@@ -44,17 +48,30 @@ async function prepare(db: Db | Tx, tenantId: string, input: ApplyInvoiceInput, 
   }
   const amountFen = parseAmount(input.amount)!;
   const dueDate = dueDateFor(now, await loadCalendar(db, now));
-  return { provider, title, address, balance, amountFen, dueDate, shippingPayer: shippingPayerFor(amountFen) };
+  return {
+    provider,
+    title,
+    address,
+    balance,
+    amountFen,
+    dueDate,
+    shippingPayer: shippingPayerFor(amountFen),
+  };
 }
 
 function amountConflict(balance: Parameters<typeof computeInvoiceable>[0]) {
   const f = computeInvoiceable(balance);
-  if (f.overInvoicedFen > 0n) return new AppError("CONFLICT", "amount.overInvoiced", { args: [formatAmount(f.overInvoicedFen)] });
+  if (f.overInvoicedFen > 0n)
+    return new AppError("CONFLICT", "amount.overInvoiced", { args: [formatAmount(f.overInvoicedFen)] });
   return new AppError("CONFLICT", "amount.overInvoiceable", { args: [formatAmount(f.invoiceableFen)] });
 }
 
 /** The confirm page (确认开票信息): the checks of applying, and what would be stored, without storing it. */
-export async function quoteInvoice(db: Db, tenantId: string, input: ApplyInvoiceInput): Promise<InvoiceQuote> {
+export async function quoteInvoice(
+  db: Db,
+  tenantId: string,
+  input: ApplyInvoiceInput,
+): Promise<InvoiceQuote> {
   const p = await prepare(db, tenantId, input, new Date());
   if (p.amountFen > computeInvoiceable(p.balance).invoiceableFen) throw amountConflict(p.balance);
   return {
@@ -96,12 +113,19 @@ export async function applyForInvoice(tx: Tx, actor: Actor, tenantId: string, in
     entityType: "InvoiceRequest",
     entityId: request.id,
     toStatus: "PENDING",
-    after: { amount: formatAmount(p.amountFen), invoiceType: input.invoiceType, titleId: p.title.id, addressId: p.address.id },
+    after: {
+      amount: formatAmount(p.amountFen),
+      invoiceType: input.invoiceType,
+      titleId: p.title.id,
+      addressId: p.address.id,
+    },
   });
   // Reserve last: the balance row's lock is then held only until commit, so applications at one
   // provider queue on it as briefly as possible. A refusal rolls back the request and its audit.
   if (!(await reservePending(tx, tenantId, p.provider.id, p.amountFen))) {
-    const fresh = await tx.balance.findUniqueOrThrow({ where: { tenantId_providerId: { tenantId, providerId: p.provider.id } } });
+    const fresh = await tx.balance.findUniqueOrThrow({
+      where: { tenantId_providerId: { tenantId, providerId: p.provider.id } },
+    });
     throw amountConflict(fresh);
   }
   return requestJson(request, now);

@@ -26,7 +26,11 @@ export function amountsJson(b: Balance & { provider: Provider }): InvoiceableAmo
 
 /** One row per provider the tenant has consumed at, from the running Balance rows. */
 export async function invoiceableAmounts(db: Db, tenantId: string): Promise<InvoiceableAmount[]> {
-  const rows = await db.balance.findMany({ where: { tenantId }, include: { provider: true }, orderBy: { provider: { name: "asc" } } });
+  const rows = await db.balance.findMany({
+    where: { tenantId },
+    include: { provider: true },
+    orderBy: { provider: { name: "asc" } },
+  });
   return rows.map(amountsJson);
 }
 
@@ -65,7 +69,12 @@ export async function moveBalance(
  * the increment are one statement under the row lock: concurrent applications queue on the row
  * and each sees the others' committed reservations, so together they never exceed the balance.
  */
-export async function reservePending(tx: Tx, tenantId: string, providerId: string, amountFen: bigint): Promise<boolean> {
+export async function reservePending(
+  tx: Tx,
+  tenantId: string,
+  providerId: string,
+  amountFen: bigint,
+): Promise<boolean> {
   const updated = await tx.$executeRaw`
     UPDATE "Balance"
        SET "pendingFen" = "pendingFen" + ${amountFen}, "updatedAt" = now()

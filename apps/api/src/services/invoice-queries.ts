@@ -16,7 +16,9 @@ function where(scope: Scope, f: InvoiceFilters): Prisma.InvoiceRequestWhereInput
     ...scope,
     ...(f.status ? { status: f.status } : {}),
     ...(f.from || f.to ? { createdAt: chinaDayRange(f.from, f.to) } : {}),
-    ...(f.overdue === "true" ? { status: f.status ?? { in: ["PENDING", "PROCESSING"] }, dueDate: { lt: today } } : {}),
+    ...(f.overdue === "true"
+      ? { status: f.status ?? { in: ["PENDING", "PROCESSING"] }, dueDate: { lt: today } }
+      : {}),
   };
 }
 
@@ -33,19 +35,44 @@ export async function listInvoiceRequests(db: Db, scope: Scope, q: InvoiceListQu
 }
 
 export async function getInvoiceRequest(db: Db, scope: Scope, id: string) {
-  const row = isUuid(id) ? await db.invoiceRequest.findFirst({ where: { id, ...scope }, include: requestInclude }) : null;
+  const row = isUuid(id)
+    ? await db.invoiceRequest.findFirst({ where: { id, ...scope }, include: requestInclude })
+    : null;
   if (!row) throw notFound();
   return requestJson(row);
 }
 
-const STATUS_ZH = { PENDING: "待处理", PROCESSING: "处理中", MAILING: "邮寄中", VOIDED: "发票作废", CANCELLED: "已撤销" };
+const STATUS_ZH = {
+  PENDING: "待处理",
+  PROCESSING: "处理中",
+  MAILING: "邮寄中",
+  VOIDED: "发票作废",
+  CANCELLED: "已撤销",
+};
 const TYPE_ZH = {
   PAPER_VAT_GENERAL: "增值税普通发票（纸质）",
   PAPER_VAT_SPECIAL: "增值税专用发票（纸质）",
   ELECTRONIC_VAT_GENERAL: "增值税普通发票（电子）",
 };
 const PAYER_ZH = { PROVIDER: "服务商包邮", RECIPIENT_COD: "到付" };
-const HEADER = ["申请编号", "申请时间", "企业", "服务商", "金额（元）", "发票类型", "状态", "发票抬头", "纳税人识别号", "收件人", "邮寄地址", "邮费", "应寄出日期", "发票号码", "快递公司", "运单号"];
+const HEADER = [
+  "申请编号",
+  "申请时间",
+  "企业",
+  "服务商",
+  "金额（元）",
+  "发票类型",
+  "状态",
+  "发票抬头",
+  "纳税人识别号",
+  "收件人",
+  "邮寄地址",
+  "邮费",
+  "应寄出日期",
+  "发票号码",
+  "快递公司",
+  "运单号",
+];
 
 function csvCell(value: string): string {
   // Quote everything; neutralise leading =,+,-,@ so spreadsheets do not run them as formulas.
@@ -55,7 +82,13 @@ function csvCell(value: string): string {
 
 function csvRow(r: RequestRow): string {
   const title = r.titleSnapshot as { name?: string; taxpayerId?: string | null };
-  const a = r.addressSnapshot as { recipient?: string; province?: string; city?: string; district?: string; street?: string };
+  const a = r.addressSnapshot as {
+    recipient?: string;
+    province?: string;
+    city?: string;
+    district?: string;
+    street?: string;
+  };
   return [
     r.id,
     r.createdAt.toISOString(),
@@ -79,7 +112,11 @@ function csvRow(r: RequestRow): string {
 }
 
 /** The filtered records as CSV, UTF-8 with BOM, read in keyset batches so memory stays flat. */
-export async function* exportInvoiceRequests(db: Db, scope: Scope, f: InvoiceFilters): AsyncGenerator<string> {
+export async function* exportInvoiceRequests(
+  db: Db,
+  scope: Scope,
+  f: InvoiceFilters,
+): AsyncGenerator<string> {
   yield "\uFEFF" + HEADER.map(csvCell).join(",") + "\r\n";
   let cursor: { createdAt: Date; id: string } | undefined;
   for (;;) {

@@ -33,7 +33,8 @@ function delegate(tx: Tx | Db, kind: Kind) {
   };
 }
 
-const toJson = (kind: Kind, row: Row) => (spec[kind].json as (r: Row) => ReturnType<(typeof spec)[Kind]["json"]>)(row);
+const toJson = (kind: Kind, row: Row) =>
+  (spec[kind].json as (r: Row) => ReturnType<(typeof spec)[Kind]["json"]>)(row);
 
 function validationError(error: z.ZodError) {
   const fields: Record<string, string> = {};
@@ -71,14 +72,34 @@ export async function createRecord(tx: Tx, kind: Kind, actor: Actor, tenantId: s
   const isDefault = parsed.data.isDefault || (await records.count({ where: { tenantId } })) === 0;
   if (isDefault) await clearDefault(tx, kind, tenantId);
   const row = await records.create({ data: { ...parsed.data, isDefault, tenantId } });
-  await audit(tx, { actor, tenantId, action: "CREATE", entityType: spec[kind].entityType, entityId: row.id, after: toJson(kind, row) });
+  await audit(tx, {
+    actor,
+    tenantId,
+    action: "CREATE",
+    entityType: spec[kind].entityType,
+    entityId: row.id,
+    after: toJson(kind, row),
+  });
   return toJson(kind, row);
 }
 
-export async function updateRecord(tx: Tx, kind: Kind, actor: Actor, tenantId: string, id: string, patch: Record<string, unknown>) {
+export async function updateRecord(
+  tx: Tx,
+  kind: Kind,
+  actor: Actor,
+  tenantId: string,
+  id: string,
+  patch: Record<string, unknown>,
+) {
   const before = await findRecord(tx, kind, tenantId, id);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  const { id: _id, tenantId: _t, createdAt: _c, updatedAt: _u, ...current } = before as Row & { tenantId: string; createdAt: Date; updatedAt: Date };
+  const {
+    id: _id,
+    tenantId: _t,
+    createdAt: _c,
+    updatedAt: _u,
+    ...current
+  } = before as Row & { tenantId: string; createdAt: Date; updatedAt: Date };
   const parsed = spec[kind].schema.safeParse({ ...current, ...defined });
   if (!parsed.success) throw validationError(parsed.error);
   // A default stays a default until another one is chosen.
@@ -103,9 +124,19 @@ export async function deleteRecord(db: Db, kind: Kind, actor: Actor, tenantId: s
     await delegate(tx, kind).delete({ where: { id } });
     // Deleting the default hands the role to the newest remaining record.
     if (before.isDefault) {
-      const next = await delegate(tx, kind).findFirst({ where: { tenantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      const next = await delegate(tx, kind).findFirst({
+        where: { tenantId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      });
       if (next) await delegate(tx, kind).update({ where: { id: next.id }, data: { isDefault: true } });
     }
-    await audit(tx, { actor, tenantId, action: "DELETE", entityType: spec[kind].entityType, entityId: id, before: toJson(kind, before) });
+    await audit(tx, {
+      actor,
+      tenantId,
+      action: "DELETE",
+      entityType: spec[kind].entityType,
+      entityId: id,
+      before: toJson(kind, before),
+    });
   });
 }

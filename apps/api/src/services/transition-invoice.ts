@@ -33,12 +33,16 @@ export interface TransitionOptions {
  * moves between buckets and the audit event is written, all in the caller's transaction.
  */
 export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
-  const current = isUuid(o.requestId) ? await tx.invoiceRequest.findFirst({ where: { id: o.requestId, ...o.scope } }) : null;
+  const current = isUuid(o.requestId)
+    ? await tx.invoiceRequest.findFirst({ where: { id: o.requestId, ...o.scope } })
+    : null;
   if (!current) throw notFound();
   const check = checkTransition(current.status, o.action, o.actor.role);
   if (!check.ok) {
     if (check.reason === "ROLE") throw new AppError("FORBIDDEN", "forbidden.role");
-    throw new AppError("CONFLICT", "transition.state", { args: [`status.${current.status}`, `action.${o.action}`] });
+    throw new AppError("CONFLICT", "transition.state", {
+      args: [`status.${current.status}`, `action.${o.action}`],
+    });
   }
   const now = new Date();
   const stamp = STAMP[check.to];
@@ -49,7 +53,9 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
   if (count === 0) {
     // Someone else changed it between our read and our write: report the state they left.
     const latest = await tx.invoiceRequest.findUniqueOrThrow({ where: { id: current.id } });
-    throw new AppError("CONFLICT", "transition.state", { args: [`status.${latest.status}`, `action.${o.action}`] });
+    throw new AppError("CONFLICT", "transition.state", {
+      args: [`status.${latest.status}`, `action.${o.action}`],
+    });
   }
   await moveBalance(tx, current, current.amountFen, bucketOf(current.status), bucketOf(check.to));
   await audit(tx, {
@@ -63,6 +69,9 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
     reason: o.reason ?? null,
     after: { amount: formatAmount(current.amountFen), ...(o.data ?? {}) },
   });
-  const updated = await tx.invoiceRequest.findUniqueOrThrow({ where: { id: current.id }, include: requestInclude });
+  const updated = await tx.invoiceRequest.findUniqueOrThrow({
+    where: { id: current.id },
+    include: requestInclude,
+  });
   return requestJson(updated, now);
 }
