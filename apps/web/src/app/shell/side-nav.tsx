@@ -1,12 +1,9 @@
 import type { Role } from "@mic/domain";
-import type { MouseEvent } from "react";
-import { useLocation, useNavigate } from "react-router";
-import { FileIcon, ServiceIcon, ShopIcon } from "tdesign-icons-react";
-import { Menu } from "tdesign-react";
+import { useState } from "react";
+import { NavLink, useLocation } from "react-router";
+import { ChevronDownIcon, ChevronUpIcon, FileIcon, ServiceIcon, ShopIcon } from "tdesign-icons-react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { activeNavItem, navByRole } from "../nav";
-
-const { MenuItem, SubMenu, MenuGroup } = Menu;
+import { activeNavItem, navByRole, type NavItem } from "../nav";
 
 const ROLE_ICON: Record<Role, typeof FileIcon> = {
   ENTERPRISE_ADMIN: FileIcon,
@@ -14,49 +11,59 @@ const ROLE_ICON: Record<Role, typeof FileIcon> = {
   SUPPORT: ServiceIcon,
 };
 
+// Plain <nav><ul><li><a> in TDesign's menu look: TDesign's Menu nests <li> outside lists, which
+// screen readers (and axe) reject.
 export function SideNav({ role }: { role: Role }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
-  const groups = navByRole[role];
+  const active = activeNavItem(role, pathname);
+  const [collapsed, setCollapsed] = useState<Record<string, boolean>>({});
   const Icon = ROLE_ICON[role];
 
-  const go = (to: string) => (context: { e: MouseEvent<HTMLElement> }) => {
-    const { e } = context;
-    // Let the browser handle "open in new tab" on the real <a href>.
-    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    navigate(to);
-  };
+  const items = (list: NavItem[]) => (
+    <ul className="mic-nav-list">
+      {list.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            className={item.to === active ? "mic-nav-link is-active" : "mic-nav-link"}
+            aria-current={item.to === active ? "page" : undefined}
+          >
+            {t(item.key)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <nav aria-label={t("nav.main")} className="mic-sidenav">
-      <Menu
-        theme="light"
-        width="220px"
-        value={activeNavItem(role, pathname) ?? ""}
-        defaultExpanded={groups.map((g) => g.sub ?? g.key)}
-      >
-        {groups.map((group) => (
-          <MenuGroup key={group.key} title={t(group.key)}>
-            {group.sub ? (
-              <SubMenu value={group.sub} title={t(group.sub)} icon={<Icon />}>
-                {group.items.map((item) => (
-                  <MenuItem key={item.to} value={item.to} href={item.to} onClick={go(item.to)}>
-                    {t(item.key)}
-                  </MenuItem>
-                ))}
-              </SubMenu>
+      {navByRole[role].map((group) => {
+        const sub = group.sub;
+        const open = sub ? !collapsed[sub] : true;
+        return (
+          <div key={group.key} className="mic-nav-group">
+            <div className="mic-nav-group-title">{t(group.key)}</div>
+            {sub ? (
+              <>
+                <button
+                  type="button"
+                  className="mic-nav-sub"
+                  aria-expanded={open}
+                  onClick={() => setCollapsed((c) => ({ ...c, [sub]: open }))}
+                >
+                  <Icon aria-hidden="true" />
+                  <span>{t(sub)}</span>
+                  {open ? <ChevronUpIcon aria-hidden="true" /> : <ChevronDownIcon aria-hidden="true" />}
+                </button>
+                {open ? items(group.items) : null}
+              </>
             ) : (
-              group.items.map((item) => (
-                <MenuItem key={item.to} value={item.to} href={item.to} onClick={go(item.to)}>
-                  {t(item.key)}
-                </MenuItem>
-              ))
+              items(group.items)
             )}
-          </MenuGroup>
-        ))}
-      </Menu>
+          </div>
+        );
+      })}
     </nav>
   );
 }

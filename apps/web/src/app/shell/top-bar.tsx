@@ -43,7 +43,7 @@ export function TopBar({ me }: { me: Me }) {
           className="mic-topbar-btn"
           icon={<TranslateIcon />}
           lang={lang === "en" ? "zh-CN" : "en"}
-          aria-label={t("lang.toggleLabel")}
+          title={t("lang.toggleLabel")}
           onClick={() => setLang(lang === "en" ? "zh-CN" : "en")}
         >
           {t("lang.toggle")}

@@ -52,7 +52,6 @@ export function LoginPage() {
           variant="text"
           className="mic-topbar-btn"
           icon={<TranslateIcon />}
-          aria-label={t("lang.toggleLabel")}
           onClick={() => setLang(lang === "en" ? "zh-CN" : "en")}
         >
           {t("lang.toggle")}

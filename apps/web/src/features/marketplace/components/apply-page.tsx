@@ -149,7 +149,10 @@ export function ApplyPage() {
             <strong>{row.providerName}</strong>
           </Form.FormItem>
           <Form.FormItem label={t("apply.invoiceable")}>
-            <Money value={row.invoiceable} strong />
+            {/* FormItem injects value/onChange into custom components: keep Money inside a span. */}
+            <span>
+              <Money value={row.invoiceable} strong />
+            </span>
           </Form.FormItem>
           <Field
             label={t("apply.amount")}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { Alert, Button, MessagePlugin } from "tdesign-react";
 import { paths } from "@/app/paths";
@@ -20,6 +20,8 @@ export function ConfirmPage() {
   // One key per visit of this page: a double click or a retry after a timeout is the same request.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useCreateInvoiceRequest();
+  // A double click fires twice before React re-renders the disabled button.
+  const inFlight = useRef(false);
 
   if (!state) {
     return (
@@ -34,10 +36,15 @@ export function ConfirmPage() {
   }
 
   const { input, quote } = state;
-  const submit = () =>
+  const submit = () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     create.mutate(
       { body: input, idempotencyKey },
       {
+        onSettled: () => {
+          inFlight.current = false;
+        },
         onSuccess: (request) => {
           clearApplyFlow(input.providerId);
           void MessagePlugin.success(t("confirm.success"));
@@ -45,6 +52,7 @@ export function ConfirmPage() {
         },
       },
     );
+  };
 
   const title = quote.title;
   const address = quote.address;

@@ -1,18 +1,168 @@
+import type { InvoiceRequest } from "@mic/contracts";
+import { INVOICE_STATUSES, availableActions, isInvoiceStatus } from "@mic/domain";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { Alert, Button, Form, Select, Space } from "tdesign-react";
+import { DataTable } from "@/components/data-table";
+import { Field } from "@/components/field";
+import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
+import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useProviderQueue } from "../api/get-provider-queue";
+import { DueDate, ShippingPayerTag, isOverdue } from "./overdue-tag";
+import { RequestDrawer } from "./request-drawer";
+import { ShipDialog } from "./ship-dialog";
+import { useStartProcessingAction } from "./use-start-processing-action";
 
-/** Placeholder: the provider workbench (queue, start processing, ship) is built separately. */
+/** 开票工作台: the provider's requests, earliest due date first so overdue ones lead. */
 export function ProviderQueuePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  // The filter lives in the URL; an unknown value falls back to the to-do list.
+  const rawStatus = params.get("status") ?? "";
+  const status = isInvoiceStatus(rawStatus) ? rawStatus : "";
+  const queue = useProviderQueue(status);
+  const askStart = useStartProcessingAction();
+  const [shipping, setShipping] = useState<InvoiceRequest | null>(null);
+  const [viewing, setViewing] = useState<InvoiceRequest | null>(null);
+
+  const setStatus = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set("status", value);
+    else next.delete("status");
+    setParams(next, { replace: true });
+  };
+
+  const rows = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  const overdueCount = rows.filter(isOverdue).length;
   const provider = me?.providerName ?? "";
+
   return (
-    <Page title={`${provider} ${t("placeholder.providerTitle")}`.trim()}>
+    <Page title={t("provider.title")} description={t("provider.desc", { provider })}>
+      {overdueCount > 0 ? (
+        <div role="status" className="mic-gap">
+          <Alert theme="error" message={t("provider.overdueNotice", { count: overdueCount })} />
+        </div>
+      ) : null}
       <Panel>
-        <p>{t("placeholder.providerBody", { provider })}</p>
-        <p className="mic-muted">{t("placeholder.soon")}</p>
+        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+          <Field label={t("provider.filterStatus")}>
+            <Select
+              value={status}
+              onChange={(v) => setStatus(typeof v === "string" ? v : "")}
+              options={[
+                { value: "", label: t("provider.filterTodo") },
+                ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+              ]}
+              style={{ width: 220 }}
+            />
+          </Field>
+          <Button variant="outline" loading={queue.isRefetching} onClick={() => void queue.refetch()}>
+            {t("provider.refresh")}
+          </Button>
+        </Form>
+        {queue.isPending ? (
+          <LoadingBlock />
+        ) : queue.isError ? (
+          <ErrorBlock error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyBlock>{status ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>
+        ) : (
+          <>
+            <DataTable<InvoiceRequest>
+              label={t("provider.tableLabel")}
+              rowKey="id"
+              data={rows}
+              tableLayout="auto"
+              columns={[
+                {
+                  colKey: "dueDate",
+                  title: t("provider.dueDate"),
+                  cell: ({ row }) => <DueDate request={row} />,
+                },
+                { colKey: "tenantName", title: t("provider.tenant") },
+                {
+                  colKey: "amount",
+                  title: t("provider.amount"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.amount} />,
+                },
+                {
+                  colKey: "invoiceType",
+                  title: t("provider.invoiceType"),
+                  cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
+                },
+                { colKey: "title", title: t("provider.titleName"), cell: ({ row }) => row.title.name },
+                {
+                  colKey: "shippingPayer",
+                  title: t("provider.shippingPayer"),
+                  cell: ({ row }) => <ShippingPayerTag request={row} />,
+                },
+                {
+                  colKey: "status",
+                  title: t("provider.status"),
+                  cell: ({ row }) => <StatusTag status={row.status} />,
+                },
+                {
+                  colKey: "createdAt",
+                  title: t("provider.createdAt"),
+                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                },
+                {
+                  colKey: "actions",
+                  title: t("common.actions"),
+                  fixed: "right",
+                  cell: ({ row }) => {
+                    const actions = me ? availableActions(row.status, me.role) : [];
+                    return (
+                      <Space size={4}>
+                        <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row)}>
+                          {t("provider.detail")}
+                        </Button>
+                        {actions.includes("START_PROCESSING") ? (
+                          <Button variant="text" theme="primary" size="small" onClick={() => askStart(row)}>
+                            {t("provider.start")}
+                          </Button>
+                        ) : null}
+                        {actions.includes("SHIP") ? (
+                          <Button
+                            variant="text"
+                            theme="primary"
+                            size="small"
+                            onClick={() => setShipping(row)}
+                          >
+                            {t("provider.ship")}
+                          </Button>
+                        ) : null}
+                      </Space>
+                    );
+                  },
+                },
+              ]}
+            />
+            <div className="mic-load-more">
+              {queue.hasNextPage ? (
+                <Button
+                  variant="outline"
+                  loading={queue.isFetchingNextPage}
+                  onClick={() => void queue.fetchNextPage()}
+                >
+                  {t("common.loadMore")}
+                </Button>
+              ) : (
+                <span className="mic-muted mic-small">{t("common.noMore")}</span>
+              )}
+            </div>
+          </>
+        )}
       </Panel>
+      <ShipDialog request={shipping} onClose={() => setShipping(null)} />
+      <RequestDrawer request={viewing} onClose={() => setViewing(null)} />
     </Page>
   );
 }

@@ -144,7 +144,7 @@ export function RecordsPage() {
                   title: t("records.id"),
                   cell: ({ row }) => (
                     <Link to={paths.record(row.id)} title={row.id}>
-                      {row.id.slice(0, 8)}
+                      {`…${row.id.slice(-8)}`}
                     </Link>
                   ),
                 },
@@ -190,7 +190,7 @@ export function RecordsPage() {
                         {t("common.detail")}
                       </Link>
                       {me && availableActions(row.status as InvoiceStatus, me.role).includes("CANCEL") ? (
-                        <Button variant="text" theme="danger" size="small" onClick={() => askCancel(row)}>
+                        <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
                           {t("records.cancel")}
                         </Button>
                       ) : null}
