@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     void reply.header("Referrer-Policy", "same-origin");
     void reply.header("X-Frame-Options", "DENY");
   });
-  registerMutationLimit(app as unknown as FastifyInstance, options.mutationsPerMinute ?? 3000);
+  registerMutationLimit(app, options.mutationsPerMinute ?? 3000);
   // CSRF defence for cookie-authenticated mutations (SPEC §8).
   app.addHook("onRequest", async (request) => {
     if (!MUTATING.has(request.method)) return;

@@ -93,13 +93,7 @@ export async function updateRecord(
 ) {
   const before = await findRecord(tx, kind, tenantId, id);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  const {
-    id: _id,
-    tenantId: _t,
-    createdAt: _c,
-    updatedAt: _u,
-    ...current
-  } = before as Row & { tenantId: string; createdAt: Date; updatedAt: Date };
+  const { id: _id, tenantId: _t, createdAt: _c, updatedAt: _u, ...current } = before;
   const parsed = spec[kind].schema.safeParse({ ...current, ...defined });
   if (!parsed.success) throw validationError(parsed.error);
   // A default stays a default until another one is chosen.
