@@ -24,7 +24,7 @@ export function DueDate({ request }: { request: InvoiceRequest }) {
 export function ShippingPayerTag({ request }: { request: InvoiceRequest }) {
   const { t } = useI18n();
   return (
-    <Tag theme={request.shippingPayer === "PROVIDER" ? "success" : "warning"} variant="outline" size="small">
+    <Tag theme={request.shippingPayer === "PROVIDER" ? "success" : "warning"} variant="light" size="small">
       {t(`provider.shippingPayer.${request.shippingPayer}`)}
     </Tag>
   );

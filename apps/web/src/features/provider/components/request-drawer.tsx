@@ -8,6 +8,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { courierLabel } from "./courier-label";
 import { DueDate, ShippingPayerTag } from "./overdue-tag";
 import { useDialogRole } from "./use-dialog-role";
+import "./provider.css";
 
 /** What to print on the invoice (the title snapshot) and where to send it (the address snapshot). */
 export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | null; onClose: () => void }) {
@@ -30,7 +31,7 @@ export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | 
     >
       {r ? (
         <>
-          <h2 className="mic-panel-title">{t("provider.requestInfo")}</h2>
+          <h2 className="mic-panel-title mic-fx-section">{t("provider.requestInfo")}</h2>
           <DescriptionList
             items={[
               [t("provider.requestId"), r.id],
@@ -43,7 +44,7 @@ export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | 
               [t("provider.shippingPayer"), <ShippingPayerTag key="p" request={r} />],
             ]}
           />
-          <h2 className="mic-panel-title">{t("provider.printTitle")}</h2>
+          <h2 className="mic-panel-title mic-fx-section">{t("provider.printTitle")}</h2>
           <DescriptionList
             items={[
               [t("titles.type"), t(`titleType.${r.title.type}`)],
@@ -55,7 +56,7 @@ export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | 
               [t("titles.bankAccount"), r.title.bankAccount],
             ]}
           />
-          <h2 className="mic-panel-title">{t("provider.sendTo")}</h2>
+          <h2 className="mic-panel-title mic-fx-section">{t("provider.sendTo")}</h2>
           <DescriptionList
             items={[
               [t("addresses.recipient"), r.address.recipient],
@@ -69,7 +70,7 @@ export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | 
           />
           {r.invoiceNumber || r.trackingNumber ? (
             <>
-              <h2 className="mic-panel-title">{t("provider.shipping")}</h2>
+              <h2 className="mic-panel-title mic-fx-section">{t("provider.shipping")}</h2>
               <DescriptionList
                 items={[
                   [t("provider.invoiceNumber"), r.invoiceNumber],
