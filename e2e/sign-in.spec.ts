@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { demoAccounts, expectNoA11yViolations, signIn } from "./helpers";
+
+test.describe("sign-in", () => {
+  test("the sign-in page is accessible", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  for (const account of [demoAccounts.acmeAdmin, demoAccounts.globexAdmin]) {
+    test(`${account.email} lands on the marketplace invoices page`, async ({ page }) => {
+      await signIn(page, account.email);
+      await expect(page).toHaveURL(account.home);
+      await expect(page.getByRole("heading", { level: 1, name: "云市场" })).toBeVisible();
+      const nav = page.getByRole("navigation", { name: "主导航" });
+      await expect(nav.getByText("开票记录")).toBeVisible();
+      await expect(nav.getByText("发票抬头管理")).toBeVisible();
+      await expect(page.getByRole("group", { name: "账号信息" })).toContainText(account.organisation);
+    });
+  }
+
+  for (const account of [demoAccounts.cloudsoftStaff, demoAccounts.datawiseStaff]) {
+    test(`${account.email} lands on the provider workbench`, async ({ page }) => {
+      await signIn(page, account.email);
+      await expect(page).toHaveURL(account.home);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("开票工作台");
+      await expect(page.getByRole("navigation", { name: "主导航" }).getByText("开票工作台")).toBeVisible();
+      await expect(page.getByRole("group", { name: "账号信息" })).toContainText(account.organisation);
+      await expect(page.getByRole("navigation", { name: "主导航" }).getByText("开票记录")).toHaveCount(0);
+    });
+  }
+
+  test(`${demoAccounts.support.email} lands on the support tickets page`, async ({ page }) => {
+    await signIn(page, demoAccounts.support.email);
+    await expect(page).toHaveURL(demoAccounts.support.home);
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await expect(nav.getByText("工单")).toBeVisible();
+    await expect(nav.getByText("审计日志")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("工单");
+  });
+
+  test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("邮箱").fill(demoAccounts.acmeAdmin.email);
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page.getByRole("alert")).toContainText("登录失败");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("navigation", { name: "主导航" })).toHaveCount(0);
+  });
+
+  test("signing in to a deep link returns there", async ({ page }) => {
+    await page.goto("/invoices/records");
+    await expect(page).toHaveURL(/\/login\?returnTo=/);
+    await page.getByLabel("邮箱").fill(demoAccounts.acmeAdmin.email);
+    await page.getByLabel("密码").fill("demo-password");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page).toHaveURL("/invoices/records");
+  });
+});
