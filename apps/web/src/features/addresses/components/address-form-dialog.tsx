@@ -116,7 +116,7 @@ export function AddressFormDialog({ open, editing, onClose, onSaved }: Props) {
         <Field label={t("addresses.postalCode")} error={form.errors.postalCode} required>
           <Input {...text("postalCode")} maxlength={6} autocomplete="postal-code" />
         </Field>
-        <Form.FormItem>
+        <Form.FormItem style={{ marginLeft: 110 }}>
           <Checkbox checked={!!v.isDefault} onChange={(checked) => form.setField("isDefault", checked)}>
             {t("addresses.isDefault")}
           </Checkbox>

@@ -143,7 +143,7 @@ export function RecordsPage() {
                   colKey: "id",
                   title: t("records.id"),
                   cell: ({ row }) => (
-                    <Link to={paths.record(row.id)} title={row.id}>
+                    <Link to={paths.record(row.id)} title={row.id} className="mic-nowrap">
                       {`…${row.id.slice(-8)}`}
                     </Link>
                   ),

@@ -142,7 +142,7 @@ export function TitleFormDialog({ open, editing, onClose, onSaved }: Props) {
             </Field>
           </>
         )}
-        <Form.FormItem>
+        <Form.FormItem style={{ marginLeft: 120 }}>
           <Checkbox checked={!!v.isDefault} onChange={(checked) => form.setField("isDefault", checked)}>
             {t("titles.isDefault")}
           </Checkbox>
