@@ -96,7 +96,7 @@ function safeJson(text: string): unknown {
 
 function errorBodyOf(data: unknown, response: Response): ApiErrorBody {
   if (typeof data === "object" && data !== null && "error" in data) {
-    const error = (data as { error: unknown }).error;
+    const error = data.error;
     if (typeof error === "object" && error !== null && "message" in error) return error as ApiErrorBody;
   }
   return { code: `HTTP_${response.status}`, message: response.statusText || `HTTP ${response.status}` };

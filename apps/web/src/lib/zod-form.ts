@@ -54,7 +54,7 @@ export function useZodForm<S extends z.ZodType<unknown, Record<string, unknown>>
       const input = options?.override ?? values;
       const result = schema.safeParse(input);
       if (!result.success) {
-        setErrors(zodFieldErrors(result.error, input as Record<string, unknown>));
+        setErrors(zodFieldErrors(result.error, input));
         return null;
       }
       const more = options?.extra?.(result.data) ?? {};

@@ -5,7 +5,6 @@ import {
   parseAmount,
   shippingPayerFor,
   titleTypeAllowed,
-  type InvoiceType,
 } from "@mic/domain";
 import { useEffect, useRef } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
@@ -20,6 +19,7 @@ import { Page, Panel } from "@/components/page";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { useZodForm, type FieldErrors } from "@/lib/zod-form";
 import { useQuoteInvoiceRequest } from "../api/quote-invoice-request";
 import { readDraft, saveConfirmState, saveDraft } from "../utils/apply-session";
@@ -178,7 +178,7 @@ export function ApplyPage() {
           <Field label={t("apply.invoiceType")} error={form.errors.invoiceType} group required>
             <Radio.Group
               value={v.invoiceType}
-              onChange={(value) => form.setField("invoiceType", value as InvoiceType)}
+              onChange={(value) => form.setField("invoiceType", value)}
               options={types.map((type) => ({ value: type, label: t(`invoiceType.${type}`) }))}
             />
           </Field>
@@ -187,7 +187,7 @@ export function ApplyPage() {
               <Select
                 value={v.titleId || undefined}
                 placeholder={t("apply.titlePlaceholder")}
-                onChange={(value) => form.setField("titleId", String(value ?? ""))}
+                onChange={(value) => form.setField("titleId", selectValue(value))}
                 options={(titles.data ?? []).map((x) => ({
                   value: x.id,
                   label: `${x.name}（${t(`titleType.${x.type}`)}）${x.isDefault ? ` · ${t("common.default")}` : ""}`,
@@ -209,7 +209,7 @@ export function ApplyPage() {
               <Select
                 value={v.addressId || undefined}
                 placeholder={t("apply.addressPlaceholder")}
-                onChange={(value) => form.setField("addressId", String(value ?? ""))}
+                onChange={(value) => form.setField("addressId", selectValue(value))}
                 options={(addresses.data ?? []).map((a) => ({
                   value: a.id,
                   label: `${a.recipient} ${a.phone} · ${a.province}${a.city}${a.district}${a.street}`,

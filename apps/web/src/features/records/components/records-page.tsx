@@ -1,5 +1,5 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES, availableActions, type InvoiceStatus } from "@mic/domain";
+import { INVOICE_STATUSES, availableActions } from "@mic/domain";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { DownloadIcon } from "tdesign-icons-react";
 import { Alert, Button, DatePicker, Form, Select, Space, Tag } from "tdesign-react";
@@ -14,6 +14,7 @@ import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { zodFieldErrors } from "@/lib/zod-form";
 import { exportCsvUrl, useInvoiceRequests, type InvoiceRequestFilters } from "../api/get-invoice-requests";
 import { useCancelRequestAction } from "./use-cancel-request-action";
@@ -77,7 +78,7 @@ export function RecordsPage() {
           <Field label={t("records.filterStatus")} error={filterErrors.status}>
             <Select
               value={filters.status ?? ""}
-              onChange={(v) => setFilter("status", String(v ?? ""))}
+              onChange={(v) => setFilter("status", selectValue(v))}
               options={[
                 { value: "", label: t("records.allStatuses") },
                 ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
@@ -89,7 +90,7 @@ export function RecordsPage() {
             <Select
               value={filters.providerId ?? ""}
               loading={providers.isPending}
-              onChange={(v) => setFilter("providerId", String(v ?? ""))}
+              onChange={(v) => setFilter("providerId", selectValue(v))}
               options={[
                 { value: "", label: t("records.allProviders") },
                 ...(providers.data ?? []).map((p) => ({ value: p.id, label: p.name })),
@@ -189,7 +190,7 @@ export function RecordsPage() {
                       <Link to={paths.record(row.id)} className="mic-inline-link">
                         {t("common.detail")}
                       </Link>
-                      {me && availableActions(row.status as InvoiceStatus, me.role).includes("CANCEL") ? (
+                      {me && availableActions(row.status, me.role).includes("CANCEL") ? (
                         <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
                           {t("records.cancel")}
                         </Button>

@@ -1,5 +1,5 @@
 import { invoiceTitleInput, type InvoiceTitle, type InvoiceTitleInput } from "@mic/contracts";
-import { TITLE_TYPES, type TitleType } from "@mic/domain";
+import { TITLE_TYPES } from "@mic/domain";
 import { useEffect } from "react";
 import { Alert, Button, Checkbox, Dialog, Form, Input, MessagePlugin, Radio } from "tdesign-react";
 import { Field } from "@/components/field";
@@ -109,7 +109,7 @@ export function TitleFormDialog({ open, editing, onClose, onSaved }: Props) {
         <Field label={t("titles.type")} error={form.errors.type} group required>
           <Radio.Group
             value={v.type}
-            onChange={(value) => form.setField("type", value as TitleType)}
+            onChange={(value) => form.setField("type", value)}
             options={TITLE_TYPES.map((type) => ({ value: type, label: t(`titleType.${type}`) }))}
           />
         </Field>

@@ -11,6 +11,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { useZodForm } from "@/lib/zod-form";
 import { useCreateWithdrawal } from "../api/create-withdrawal";
 import { useWithdrawals, type Withdrawal } from "../api/get-withdrawals";
@@ -93,7 +94,7 @@ export function WithdrawalsPage() {
               value={form.values.providerId || undefined}
               placeholder={t("withdrawals.providerPlaceholder")}
               loading={amounts.isPending}
-              onChange={(v) => form.setField("providerId", String(v ?? ""))}
+              onChange={(v) => form.setField("providerId", selectValue(v))}
               options={(amounts.data ?? []).map((a) => ({
                 value: a.providerId,
                 label: `${a.providerName}（${t("withdrawals.withdrawable")} ${formatMoney(a.withdrawable)}）`,
