@@ -100,19 +100,48 @@ const providerRoutes: RouteObject[] = [
   ),
 ];
 
-const supportPage = page(
-  () => import("@/features/support/components/support-placeholder-page"),
-  (m) => m.SupportPlaceholderPage,
-);
-const supportRoutes: RouteObject[] = (
-  [
-    [paths.supportTickets, "nav.supportTickets"],
-    [paths.supportRecords, "nav.supportRecords"],
-    [paths.supportRefunds, "nav.supportRefunds"],
-    [paths.supportAudit, "nav.supportAudit"],
-    [paths.supportCalendar, "nav.supportCalendar"],
-  ] as const
-).map(([path, key]) => route(path, supportPage, { crumbs: crumbs.support({ key }) }));
+const supportRoutes: RouteObject[] = [
+  route(
+    paths.supportTickets,
+    page(
+      () => import("@/features/support/components/tickets-page"),
+      (m) => m.TicketsPage,
+    ),
+    { crumbs: crumbs.support({ key: "nav.supportTickets" }) },
+  ),
+  route(
+    paths.supportRecords,
+    page(
+      () => import("@/features/support/components/support-records-page"),
+      (m) => m.SupportRecordsPage,
+    ),
+    { crumbs: crumbs.support({ key: "nav.supportRecords" }) },
+  ),
+  route(
+    paths.supportRefunds,
+    page(
+      () => import("@/features/support/components/refunds-page"),
+      (m) => m.RefundsPage,
+    ),
+    { crumbs: crumbs.support({ key: "nav.supportRefunds" }) },
+  ),
+  route(
+    paths.supportAudit,
+    page(
+      () => import("@/features/support/components/audit-page"),
+      (m) => m.AuditPage,
+    ),
+    { crumbs: crumbs.support({ key: "nav.supportAudit" }) },
+  ),
+  route(
+    paths.supportCalendar,
+    page(
+      () => import("@/features/support/components/calendar-page"),
+      (m) => m.CalendarPage,
+    ),
+    { crumbs: crumbs.support({ key: "nav.supportCalendar" }) },
+  ),
+];
 
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },

@@ -3,7 +3,8 @@ import { useEffect } from "react";
 /**
  * TDesign's Dialog and Drawer render plain <div>s. Give the open one role="dialog", aria-modal and
  * a name, so screen readers announce it and tests can find it with getByRole("dialog", { name }).
- * The element is portalled and may mount after this effect runs, hence the observer.
+ * The element is portalled and may mount after this effect runs, hence the observer. A drawer's
+ * scrolling body also gets a tab stop so keyboard users can scroll it (axe scrollable-region-focusable).
  */
 export function useDialogRole(open: boolean, selector: string, label: string) {
   useEffect(() => {
@@ -14,6 +15,7 @@ export function useDialogRole(open: boolean, selector: string, label: string) {
       element.setAttribute("role", "dialog");
       element.setAttribute("aria-modal", "true");
       element.setAttribute("aria-label", label);
+      element.querySelector(".t-drawer__body")?.setAttribute("tabindex", "0");
       return true;
     };
     if (apply()) return;

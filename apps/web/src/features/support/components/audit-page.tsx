@@ -1,0 +1,254 @@
+import { auditQuery, TICKET_STATUSES, type AuditEvent } from "@mic/contracts";
+import { isInvoiceStatus } from "@mic/domain";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { Button, Form, Input, Select } from "tdesign-react";
+import { DataTable } from "@/components/data-table";
+import { Field } from "@/components/field";
+import { Page, Panel } from "@/components/page";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { formatDateTime } from "@/lib/format";
+import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
+import { zodFieldErrors } from "@/lib/zod-form";
+import { useAuditEvents, type AuditFilters } from "../api/get-audit-events";
+import { useTenants } from "../api/get-tenants";
+import { RequestDrawer } from "./request-drawer";
+
+const FILTER_KEYS = ["entityType", "entityId", "action", "tenantId"] as const;
+const ENTITY_TYPES = [
+  "InvoiceRequest",
+  "Ticket",
+  "InvoiceTitle",
+  "MailingAddress",
+  "LedgerEntry",
+  "Withdrawal",
+  "CalendarDay",
+] as const;
+const ACTIONS = [
+  "APPLY",
+  "CANCEL",
+  "START_PROCESSING",
+  "SHIP",
+  "VOID",
+  "REJECT",
+  "OPEN",
+  "REFUND",
+  "WITHDRAW",
+  "CREATE",
+  "UPDATE",
+  "DELETE",
+] as const;
+
+const has = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
+
+/** 审计日志: who did what, when, from which state to which, and why; newest first. */
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const tenants = useTenants();
+  const [viewing, setViewing] = useState<string | null>(null);
+
+  const filters: AuditFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  const check = auditQuery.safeParse(filters);
+  const filterErrors = check.success ? {} : zodFieldErrors(check.error, { ...filters });
+  const events = useAuditEvents(filters, check.success);
+  // Typed filters are applied on 查询, not on every keystroke.
+  const [draft, setDraft] = useState<AuditFilters>(filters);
+
+  const apply = (next: AuditFilters) => {
+    const search = new URLSearchParams();
+    for (const key of FILTER_KEYS) {
+      const value = next[key]?.trim();
+      if (value) search.set(key, value);
+    }
+    setParams(search, { replace: true });
+  };
+  const setDraftField = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const pick = (v: unknown) => (typeof v === "string" ? v : "");
+
+  const entityLabel = (type: string) => (has(ENTITY_TYPES, type) ? t(`support.audit.entity.${type}`) : type);
+  const actionLabel = (action: string) =>
+    has(ACTIONS, action) ? t(`support.audit.action.${action}`) : action;
+  const statusLabel = (status: string | null) => {
+    if (!status) return "";
+    if (isInvoiceStatus(status)) return t(`status.${status}`);
+    if (has(TICKET_STATUSES, status)) return t(`support.ticketStatus.${status}`);
+    return status;
+  };
+  const tenantName = (id: string | null) => (id ? (tenants.data?.find((x) => x.id === id)?.name ?? id) : "—");
+  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Page title={t("support.audit.title")} description={t("support.audit.desc")}>
+      <Panel>
+        <Form
+          layout="inline"
+          labelAlign="top"
+          className="mic-toolbar"
+          colon={false}
+          onSubmit={() => apply(draft)}
+        >
+          <Field label={t("support.audit.entityType")} error={filterErrors.entityType}>
+            <Select
+              value={draft.entityType ?? ""}
+              onChange={(v) => setDraftField("entityType", pick(v))}
+              options={[
+                { value: "", label: t("support.all") },
+                ...ENTITY_TYPES.map((e) => ({ value: e, label: t(`support.audit.entity.${e}`) })),
+              ]}
+              style={{ width: 160 }}
+            />
+          </Field>
+          <Field label={t("support.audit.entityId")} error={filterErrors.entityId}>
+            <Input
+              name="entityId"
+              value={draft.entityId ?? ""}
+              maxlength={64}
+              clearable
+              placeholder={t("support.audit.entityIdPlaceholder")}
+              onChange={(v) => setDraftField("entityId", String(v))}
+              style={{ width: 280 }}
+            />
+          </Field>
+          <Field label={t("support.audit.action")} error={filterErrors.action}>
+            <Select
+              value={draft.action ?? ""}
+              onChange={(v) => setDraftField("action", pick(v))}
+              options={[
+                { value: "", label: t("support.all") },
+                ...ACTIONS.map((a) => ({ value: a, label: t(`support.audit.action.${a}`) })),
+              ]}
+              style={{ width: 150 }}
+            />
+          </Field>
+          <Field label={t("support.audit.tenant")} error={filterErrors.tenantId}>
+            <Select
+              value={draft.tenantId ?? ""}
+              loading={tenants.isPending}
+              filterable
+              onChange={(v) => setDraftField("tenantId", pick(v))}
+              options={[
+                { value: "", label: t("support.all") },
+                ...(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name })),
+              ]}
+              style={{ width: 200 }}
+            />
+          </Field>
+          <Button type="submit" theme="primary" loading={events.isFetching && !events.isFetchingNextPage}>
+            {t("common.search")}
+          </Button>
+          <Button
+            variant="outline"
+            onClick={() => {
+              setDraft({});
+              apply({});
+            }}
+          >
+            {t("common.reset")}
+          </Button>
+        </Form>
+        {!check.success ? null : events.isPending ? (
+          <LoadingBlock />
+        ) : events.isError ? (
+          <ErrorBlock error={events.error} onRetry={() => void events.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyBlock>{t("support.audit.empty")}</EmptyBlock>
+        ) : (
+          <>
+            <DataTable<AuditEvent>
+              label={t("support.audit.tableLabel")}
+              rowKey="id"
+              data={rows}
+              tableLayout="auto"
+              columns={[
+                {
+                  colKey: "createdAt",
+                  title: t("support.audit.when"),
+                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                },
+                {
+                  colKey: "actorName",
+                  title: t("support.audit.who"),
+                  cell: ({ row }) =>
+                    row.actorName ? (
+                      <div>
+                        <div>{row.actorName}</div>
+                        <div className="mic-muted mic-small">
+                          {row.actorRole ? t(`role.${row.actorRole}` as MessageKey) : ""}
+                        </div>
+                      </div>
+                    ) : (
+                      t("support.audit.system")
+                    ),
+                },
+                {
+                  colKey: "action",
+                  title: t("support.audit.what"),
+                  cell: ({ row }) => actionLabel(row.action),
+                },
+                {
+                  colKey: "entityId",
+                  title: t("support.audit.entity"),
+                  cell: ({ row }) => (
+                    <div>
+                      <div>{entityLabel(row.entityType)}</div>
+                      {row.entityType === "InvoiceRequest" ? (
+                        <Button
+                          variant="text"
+                          theme="primary"
+                          size="small"
+                          title={row.entityId}
+                          aria-label={t("support.audit.openRequest", { id: row.entityId })}
+                          onClick={() => setViewing(row.entityId)}
+                        >
+                          {row.entityId.slice(0, 8)}
+                        </Button>
+                      ) : (
+                        <span className="mic-muted mic-small" title={row.entityId}>
+                          {row.entityId.length > 12 ? row.entityId.slice(0, 8) : row.entityId}
+                        </span>
+                      )}
+                    </div>
+                  ),
+                },
+                {
+                  colKey: "toStatus",
+                  title: t("support.audit.change"),
+                  cell: ({ row }) =>
+                    row.fromStatus || row.toStatus
+                      ? `${statusLabel(row.fromStatus) || "∅"} → ${statusLabel(row.toStatus) || "∅"}`
+                      : "—",
+                },
+                { colKey: "reason", title: t("support.audit.why"), cell: ({ row }) => row.reason ?? "—" },
+                {
+                  colKey: "tenantId",
+                  title: t("support.audit.tenant"),
+                  cell: ({ row }) => tenantName(row.tenantId),
+                },
+              ]}
+            />
+            <div className="mic-load-more">
+              {events.hasNextPage ? (
+                <Button
+                  variant="outline"
+                  loading={events.isFetchingNextPage}
+                  onClick={() => void events.fetchNextPage()}
+                >
+                  {t("common.loadMore")}
+                </Button>
+              ) : (
+                <span className="mic-muted mic-small">{t("common.noMore")}</span>
+              )}
+            </div>
+          </>
+        )}
+      </Panel>
+      <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
+    </Page>
+  );
+}

@@ -1,0 +1,234 @@
+import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
+import { INVOICE_STATUSES, isIsoDate } from "@mic/domain";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { DownloadIcon } from "tdesign-icons-react";
+import { Button, DatePicker, Form, Select, Space, Switch, Tag } from "tdesign-react";
+import { useProviders } from "@/api/get-providers";
+import { DataTable } from "@/components/data-table";
+import { Field } from "@/components/field";
+import { Money } from "@/components/money";
+import { Page, Panel } from "@/components/page";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { StatusTag } from "@/components/status-tag";
+import { formatDateTime } from "@/lib/format";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { zodFieldErrors } from "@/lib/zod-form";
+import {
+  supportExportCsvUrl,
+  useSupportRecords,
+  type SupportRecordFilters,
+} from "../api/get-support-records";
+import { useTenants } from "../api/get-tenants";
+import { RequestDrawer } from "./request-drawer";
+
+const FILTER_KEYS = ["status", "tenantId", "providerId", "from", "to", "overdue"] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** 开票记录 across all tenants, with the overdue flag support watches for. */
+export function SupportRecordsPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const providers = useProviders();
+  const tenants = useTenants();
+  const [viewing, setViewing] = useState<string | null>(null);
+
+  // Filters live in the URL: shareable, kept on "back", and the CSV link uses the same ones.
+  const filters: SupportRecordFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const check = invoiceFilters.safeParse(filters);
+  const filterErrors = check.success ? {} : zodFieldErrors(check.error, { ...filters });
+  const records = useSupportRecords(filters, check.success);
+
+  const setFilter = (key: FilterKey, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  // A typed date counts on leaving the field too, not only on Enter.
+  const commitTyped = (key: "from" | "to", text: string) => {
+    const typed = text.trim();
+    if (isIsoDate(typed) && typed !== filters[key]) setFilter(key, typed);
+  };
+  const pick = (v: unknown) => (typeof v === "string" ? v : "");
+
+  const rows = records.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Page
+      title={t("support.records.title")}
+      description={t("support.records.desc")}
+      actions={
+        <a
+          className="t-button t-button--variant-outline t-button--theme-default"
+          href={supportExportCsvUrl(filters)}
+          download
+        >
+          <DownloadIcon aria-hidden="true" />
+          <span className="t-button__text">{t("support.records.export")}</span>
+        </a>
+      }
+    >
+      <Panel>
+        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+          <Field label={t("support.records.filterStatus")} error={filterErrors.status}>
+            <Select
+              value={filters.status ?? ""}
+              onChange={(v) => setFilter("status", pick(v))}
+              options={[
+                { value: "", label: t("support.records.allStatuses") },
+                ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+              ]}
+              style={{ width: 150 }}
+            />
+          </Field>
+          <Field label={t("support.records.filterTenant")} error={filterErrors.tenantId}>
+            <Select
+              value={filters.tenantId ?? ""}
+              loading={tenants.isPending}
+              filterable
+              onChange={(v) => setFilter("tenantId", pick(v))}
+              options={[
+                { value: "", label: t("support.records.allTenants") },
+                ...(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name })),
+              ]}
+              style={{ width: 200 }}
+            />
+          </Field>
+          <Field label={t("support.records.filterProvider")} error={filterErrors.providerId}>
+            <Select
+              value={filters.providerId ?? ""}
+              loading={providers.isPending}
+              onChange={(v) => setFilter("providerId", pick(v))}
+              options={[
+                { value: "", label: t("support.records.allProviders") },
+                ...(providers.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+              ]}
+              style={{ width: 180 }}
+            />
+          </Field>
+          <Field label={t("support.records.startDate")} error={filterErrors.from}>
+            <DatePicker
+              value={filters.from ?? ""}
+              valueType="YYYY-MM-DD"
+              allowInput
+              clearable
+              onChange={(v) => setFilter("from", v ? String(v) : undefined)}
+              onBlur={({ e }) => commitTyped("from", e.target.value)}
+              style={{ width: 150 }}
+            />
+          </Field>
+          <Field label={t("support.records.endDate")} error={filterErrors.to}>
+            <DatePicker
+              value={filters.to ?? ""}
+              valueType="YYYY-MM-DD"
+              allowInput
+              clearable
+              onChange={(v) => setFilter("to", v ? String(v) : undefined)}
+              onBlur={({ e }) => commitTyped("to", e.target.value)}
+              style={{ width: 150 }}
+            />
+          </Field>
+          <Form.FormItem label={t("support.records.overdueOnly")} for="support-records-overdue">
+            <Switch
+              // TDesign passes these through to its <button role="switch"> but does not type them.
+              {...({ id: "support-records-overdue", "aria-checked": filters.overdue === "true" } as Record<
+                string,
+                unknown
+              >)}
+              value={filters.overdue === "true"}
+              onChange={(v) => setFilter("overdue", v ? "true" : undefined)}
+            />
+          </Form.FormItem>
+          <Button variant="outline" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            {t("common.reset")}
+          </Button>
+        </Form>
+        {!check.success ? null : records.isPending ? (
+          <LoadingBlock />
+        ) : records.isError ? (
+          <ErrorBlock error={records.error} onRetry={() => void records.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyBlock>{t("support.records.empty")}</EmptyBlock>
+        ) : (
+          <>
+            <DataTable<InvoiceRequest>
+              label={t("support.records.tableLabel")}
+              rowKey="id"
+              data={rows}
+              tableLayout="auto"
+              columns={[
+                {
+                  colKey: "createdAt",
+                  title: t("support.createdAt"),
+                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                },
+                { colKey: "tenantName", title: t("support.tenant") },
+                { colKey: "providerName", title: t("support.provider") },
+                {
+                  colKey: "amount",
+                  title: t("support.amount"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.amount} />,
+                },
+                { colKey: "title", title: t("support.titleName"), cell: ({ row }) => row.title.name },
+                {
+                  colKey: "status",
+                  title: t("support.requestStatus"),
+                  cell: ({ row }) => <StatusTag status={row.status} />,
+                },
+                {
+                  colKey: "dueDate",
+                  title: t("support.dueDate"),
+                  cell: ({ row }) => (
+                    <Space size={4} align="center">
+                      <span>{row.dueDate}</span>
+                      {row.overdue && (row.status === "PENDING" || row.status === "PROCESSING") ? (
+                        <Tag theme="danger" size="small" variant="light">
+                          {t("support.overdue")}
+                        </Tag>
+                      ) : null}
+                    </Space>
+                  ),
+                },
+                {
+                  colKey: "shippingPayer",
+                  title: t("support.shippingPayer"),
+                  cell: ({ row }) => t(`shippingPayer.${row.shippingPayer}`),
+                },
+                {
+                  colKey: "actions",
+                  title: t("common.actions"),
+                  fixed: "right",
+                  cell: ({ row }) => (
+                    <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row.id)}>
+                      {t("support.detail")}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            <div className="mic-load-more">
+              {records.hasNextPage ? (
+                <Button
+                  variant="outline"
+                  loading={records.isFetchingNextPage}
+                  onClick={() => void records.fetchNextPage()}
+                >
+                  {t("common.loadMore")}
+                </Button>
+              ) : (
+                <span className="mic-muted mic-small">{t("common.noMore")}</span>
+              )}
+            </div>
+          </>
+        )}
+      </Panel>
+      <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
+    </Page>
+  );
+}

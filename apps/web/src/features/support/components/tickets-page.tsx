@@ -1,0 +1,185 @@
+import { TICKET_STATUSES, type Ticket } from "@mic/contracts";
+import { availableActions, isInvoiceStatus } from "@mic/domain";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { Button, Form, Select, Space } from "tdesign-react";
+import { DataTable } from "@/components/data-table";
+import { Field } from "@/components/field";
+import { Money } from "@/components/money";
+import { Page, Panel } from "@/components/page";
+import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { StatusTag } from "@/components/status-tag";
+import { formatDateTime } from "@/lib/format";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useTickets } from "../api/get-tickets";
+import { RequestDrawer } from "./request-drawer";
+import { TicketDecisionDialog, type PendingDecision } from "./ticket-decision-dialog";
+import { TicketStatusTag } from "./ticket-status-tag";
+
+const ALL = "ALL";
+const isTicketStatus = (v: string): v is Ticket["status"] =>
+  (TICKET_STATUSES as readonly string[]).includes(v);
+
+/** 工单: tenants' void requests; support voids the invoice or rejects the ticket. Open ones by default. */
+export function TicketsPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get("status") ?? "OPEN";
+  const filter = raw === ALL || isTicketStatus(raw) ? raw : "OPEN";
+  const tickets = useTickets(filter === ALL ? "" : filter);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingDecision | null>(null);
+
+  const setFilter = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value && value !== "OPEN") next.set("status", value);
+    else next.delete("status");
+    setParams(next, { replace: true });
+  };
+
+  const rows = tickets.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Page title={t("support.tickets.title")} description={t("support.tickets.desc")}>
+      <Panel>
+        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+          <Field label={t("support.tickets.filterStatus")}>
+            <Select
+              value={filter}
+              onChange={(v) => setFilter(typeof v === "string" ? v : "")}
+              options={[
+                ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`support.ticketStatus.${s}`) })),
+                { value: ALL, label: t("support.all") },
+              ]}
+              style={{ width: 180 }}
+            />
+          </Field>
+          <Button variant="outline" loading={tickets.isRefetching} onClick={() => void tickets.refetch()}>
+            {t("support.refresh")}
+          </Button>
+        </Form>
+        {tickets.isPending ? (
+          <LoadingBlock />
+        ) : tickets.isError ? (
+          <ErrorBlock error={tickets.error} onRetry={() => void tickets.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyBlock>
+            {filter === "OPEN" ? t("support.tickets.emptyOpen") : t("support.tickets.empty")}
+          </EmptyBlock>
+        ) : (
+          <>
+            <DataTable<Ticket>
+              label={t("support.tickets.tableLabel")}
+              rowKey="id"
+              data={rows}
+              tableLayout="auto"
+              columns={[
+                {
+                  colKey: "createdAt",
+                  title: t("support.tickets.createdAt"),
+                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                },
+                { colKey: "tenantName", title: t("support.tenant") },
+                { colKey: "providerName", title: t("support.provider") },
+                {
+                  colKey: "amount",
+                  title: t("support.amount"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.amount} />,
+                },
+                {
+                  colKey: "requestStatus",
+                  title: t("support.requestStatus"),
+                  cell: ({ row }) =>
+                    isInvoiceStatus(row.requestStatus) ? (
+                      <StatusTag status={row.requestStatus} />
+                    ) : (
+                      row.requestStatus
+                    ),
+                },
+                { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
+                { colKey: "message", title: t("support.tickets.message"), ellipsis: true },
+                {
+                  colKey: "status",
+                  title: t("support.tickets.status"),
+                  cell: ({ row }) => <TicketStatusTag status={row.status} />,
+                },
+                {
+                  colKey: "resolution",
+                  title: t("support.tickets.resolution"),
+                  cell: ({ row }) =>
+                    row.resolution ? (
+                      <div>
+                        <div>{row.resolution}</div>
+                        <div className="mic-muted mic-small">{formatDateTime(row.resolvedAt, lang)}</div>
+                      </div>
+                    ) : (
+                      "—"
+                    ),
+                },
+                {
+                  colKey: "actions",
+                  title: t("common.actions"),
+                  fixed: "right",
+                  cell: ({ row }) => {
+                    const canVoid =
+                      row.status === "OPEN" &&
+                      isInvoiceStatus(row.requestStatus) &&
+                      availableActions(row.requestStatus, "SUPPORT").includes("VOID");
+                    return (
+                      <Space size={4}>
+                        <Button
+                          variant="text"
+                          theme="primary"
+                          size="small"
+                          onClick={() => setViewing(row.requestId)}
+                        >
+                          {t("support.tickets.viewRequest")}
+                        </Button>
+                        {canVoid ? (
+                          <Button
+                            variant="text"
+                            theme="danger"
+                            size="small"
+                            onClick={() => setPending({ ticket: row, decision: "VOID" })}
+                          >
+                            {t("support.tickets.void")}
+                          </Button>
+                        ) : null}
+                        {row.status === "OPEN" ? (
+                          <Button
+                            variant="text"
+                            theme="default"
+                            size="small"
+                            onClick={() => setPending({ ticket: row, decision: "REJECT" })}
+                          >
+                            {t("support.tickets.reject")}
+                          </Button>
+                        ) : null}
+                      </Space>
+                    );
+                  },
+                },
+              ]}
+            />
+            <div className="mic-load-more">
+              {tickets.hasNextPage ? (
+                <Button
+                  variant="outline"
+                  loading={tickets.isFetchingNextPage}
+                  onClick={() => void tickets.fetchNextPage()}
+                >
+                  {t("common.loadMore")}
+                </Button>
+              ) : (
+                <span className="mic-muted mic-small">{t("common.noMore")}</span>
+              )}
+            </div>
+          </>
+        )}
+      </Panel>
+      <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
+      <TicketDecisionDialog pending={pending} onClose={() => setPending(null)} />
+    </Page>
+  );
+}

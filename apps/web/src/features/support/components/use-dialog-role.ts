@@ -1,0 +1,28 @@
+import { useEffect } from "react";
+
+/**
+ * TDesign's Dialog and Drawer render plain <div>s. Give the open one role="dialog", aria-modal and
+ * a name, so screen readers announce it and tests can find it with getByRole("dialog", { name }).
+ * The element is portalled and may mount after this effect runs, hence the observer. A drawer's
+ * scrolling body also gets a tab stop so keyboard users can scroll it (axe scrollable-region-focusable).
+ */
+export function useDialogRole(open: boolean, selector: string, label: string) {
+  useEffect(() => {
+    if (!open) return;
+    const apply = () => {
+      const element = document.querySelector(selector);
+      if (!element) return false;
+      element.setAttribute("role", "dialog");
+      element.setAttribute("aria-modal", "true");
+      element.setAttribute("aria-label", label);
+      element.querySelector(".t-drawer__body")?.setAttribute("tabindex", "0");
+      return true;
+    };
+    if (apply()) return;
+    const observer = new MutationObserver(() => {
+      if (apply()) observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [open, selector, label]);
+}
