@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@mic/db";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors";
 import { inTransaction, type Tx } from "./tx";
 
@@ -53,4 +53,17 @@ export async function mutate(
   const stored = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
   if (!stored || stored.requestHash !== requestHash) throw new AppError("CONFLICT", "idempotency.mismatch");
   return { status: stored.statusCode, body: stored.responseBody };
+}
+
+/** The shape of every mutating route: run it through `mutate` as `userId`, send what it decided. */
+export async function sendMutation(
+  prisma: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  status: number,
+  run: (tx: Tx) => Promise<unknown>,
+) {
+  const outcome = await mutate(prisma, request, userId, async (tx) => ({ status, body: await run(tx) }));
+  return reply.status(outcome.status).send(outcome.body);
 }

@@ -9,7 +9,7 @@ import {
   okBody,
 } from "@mic/contracts";
 import type { App, Ctx } from "../app";
-import { mutate } from "../lib/idempotency";
+import { sendMutation } from "../lib/idempotency";
 import { authorize, userOf } from "../lib/session";
 import { addCalendarDay, listCalendarDays, removeCalendarDay } from "../services/calendar-days";
 
@@ -48,11 +48,9 @@ export function calendarRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 201,
-        body: await addCalendarDay(tx, user, request.body),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
+        addCalendarDay(tx, user, request.body),
+      );
     },
   );
 
@@ -70,11 +68,9 @@ export function calendarRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 200,
-        body: await removeCalendarDay(tx, user, request.params.date),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+        removeCalendarDay(tx, user, request.params.date),
+      );
     },
   );
 }

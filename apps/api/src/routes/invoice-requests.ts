@@ -14,9 +14,9 @@ import {
 import { chinaDate } from "@mic/domain";
 import type { App, Ctx } from "../app";
 import { tenantOf, providerOf } from "../lib/guards";
-import { mutate } from "../lib/idempotency";
+import { sendMutation } from "../lib/idempotency";
 import { scopeOf } from "../lib/scope";
-import { authorize, userOf } from "../lib/session";
+import { authorize, userOf, type SessionUser } from "../lib/session";
 import { applyForInvoice, quoteInvoice } from "../services/apply-for-invoice";
 import { exportInvoiceRequests, getInvoiceRequest, listInvoiceRequests } from "../services/invoice-queries";
 import { transitionInvoice } from "../services/transition-invoice";
@@ -57,11 +57,9 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 201,
-        body: await applyForInvoice(tx, user, tenantOf(user), request.body),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
+        applyForInvoice(tx, user, tenantOf(user), request.body),
+      );
     },
   );
 
@@ -100,59 +98,49 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     async (request) => getInvoiceRequest(prisma, scopeOf(userOf(request)), request.params.id),
   );
 
-  app.post(
-    "/api/invoice-requests/:id/cancel",
+  // The two transitions without a body: who may ask, and which requests they can reach.
+  const simple = [
     {
+      path: "cancel",
+      action: "CANCEL",
       onRequest: admin,
-      schema: {
-        tags,
-        summary: "PENDING → CANCELLED (撤销); the amount is given back",
-        headers,
-        params: idParams,
-        response: { 200: invoiceRequest, ...errors },
-      },
+      summary: "PENDING → CANCELLED (撤销); the amount is given back",
+      scope: (user: SessionUser) => ({ tenantId: tenantOf(user) }),
     },
-    async (request, reply) => {
-      const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 200,
-        body: await transitionInvoice(tx, {
-          actor: user,
-          requestId: request.params.id,
-          action: "CANCEL",
-          scope: { tenantId: tenantOf(user) },
-        }),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
-    },
-  );
-
-  app.post(
-    "/api/invoice-requests/:id/start-processing",
     {
+      path: "start-processing",
+      action: "START_PROCESSING",
       onRequest: staff,
-      schema: {
-        tags,
-        summary: "PENDING → PROCESSING (provider staff)",
-        headers,
-        params: idParams,
-        response: { 200: invoiceRequest, ...errors },
+      summary: "PENDING → PROCESSING (provider staff)",
+      scope: (user: SessionUser) => ({ providerId: providerOf(user) }),
+    },
+  ] as const;
+  for (const t of simple) {
+    app.post(
+      `/api/invoice-requests/:id/${t.path}`,
+      {
+        onRequest: t.onRequest,
+        schema: {
+          tags,
+          summary: t.summary,
+          headers,
+          params: idParams,
+          response: { 200: invoiceRequest, ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 200,
-        body: await transitionInvoice(tx, {
-          actor: user,
-          requestId: request.params.id,
-          action: "START_PROCESSING",
-          scope: { providerId: providerOf(user) },
-        }),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
-    },
-  );
+      async (request, reply) => {
+        const user = userOf(request);
+        return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+          transitionInvoice(tx, {
+            actor: user,
+            requestId: request.params.id,
+            action: t.action,
+            scope: t.scope(user),
+          }),
+        );
+      },
+    );
+  }
 
   app.post(
     "/api/invoice-requests/:id/ship",
@@ -170,9 +158,8 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     async (request, reply) => {
       const user = userOf(request);
       const { invoiceNumber, courier, courierName, trackingNumber } = request.body;
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 200,
-        body: await transitionInvoice(tx, {
+      return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+        transitionInvoice(tx, {
           actor: user,
           requestId: request.params.id,
           action: "SHIP",
@@ -183,8 +170,7 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
             trackingNumber,
           },
         }),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      );
     },
   );
 }

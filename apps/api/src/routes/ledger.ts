@@ -11,7 +11,7 @@ import {
 } from "@mic/contracts";
 import type { App, Ctx } from "../app";
 import { tenantOf } from "../lib/guards";
-import { mutate } from "../lib/idempotency";
+import { sendMutation } from "../lib/idempotency";
 import { authorize, userOf } from "../lib/session";
 import { listRefunds, recordRefund } from "../services/record-refund";
 import { listWithdrawals, withdraw } from "../services/withdraw";
@@ -51,11 +51,7 @@ export function ledgerRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 201,
-        body: await recordRefund(tx, user, request.body),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      return sendMutation(prisma, request, reply, user.id, 201, (tx) => recordRefund(tx, user, request.body));
     },
   );
 
@@ -88,11 +84,9 @@ export function ledgerRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 201,
-        body: await withdraw(tx, user, tenantOf(user), request.body),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
+        withdraw(tx, user, tenantOf(user), request.body),
+      );
     },
   );
 }

@@ -12,7 +12,7 @@ import {
 } from "@mic/contracts";
 import type { App, Ctx } from "../app";
 import { tenantOf } from "../lib/guards";
-import { mutate } from "../lib/idempotency";
+import { sendMutation } from "../lib/idempotency";
 import { authorize, userOf } from "../lib/session";
 import {
   createRecord,
@@ -64,11 +64,9 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
       { onRequest, schema: { tags: [r.tag], body: r.input, response: { 201: r.item, ...errors } } },
       async (request, reply) => {
         const user = userOf(request);
-        const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-          status: 201,
-          body: await createRecord(tx, r.kind, user, tenantOf(user), request.body),
-        }));
-        return reply.status(outcome.status).send(outcome.body as never);
+        return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
+          createRecord(tx, r.kind, user, tenantOf(user), request.body),
+        );
       },
     );
 
@@ -89,11 +87,9 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
       },
       async (request, reply) => {
         const user = userOf(request);
-        const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-          status: 200,
-          body: await updateRecord(tx, r.kind, user, tenantOf(user), request.params.id, request.body),
-        }));
-        return reply.status(outcome.status).send(outcome.body as never);
+        return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+          updateRecord(tx, r.kind, user, tenantOf(user), request.params.id, request.body),
+        );
       },
     );
 

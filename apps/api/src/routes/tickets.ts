@@ -10,7 +10,7 @@ import {
 } from "@mic/contracts";
 import type { App, Ctx } from "../app";
 import { tenantOf } from "../lib/guards";
-import { mutate } from "../lib/idempotency";
+import { sendMutation } from "../lib/idempotency";
 import { authorize, userOf } from "../lib/session";
 import { openTicket } from "../services/open-ticket";
 import { resolveTicket } from "../services/resolve-ticket";
@@ -55,11 +55,9 @@ export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-        status: 201,
-        body: await openTicket(tx, user, tenantOf(user), request.body),
-      }));
-      return reply.status(outcome.status).send(outcome.body as never);
+      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
+        openTicket(tx, user, tenantOf(user), request.body),
+      );
     },
   );
 
@@ -83,16 +81,14 @@ export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
       },
       async (request, reply) => {
         const user = userOf(request);
-        const outcome = await mutate(prisma, request, user.id, async (tx) => ({
-          status: 200,
-          body: await resolveTicket(tx, {
+        return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+          resolveTicket(tx, {
             actor: user,
             ticketId: request.params.id,
             decision,
             reason: request.body.reason,
           }),
-        }));
-        return reply.status(outcome.status).send(outcome.body as never);
+        );
       },
     );
   }
