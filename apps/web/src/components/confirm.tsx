@@ -1,4 +1,5 @@
 import { DialogPlugin, MessagePlugin } from "tdesign-react";
+import { labelDialog } from "./use-dialog-role";
 
 interface ConfirmOptions {
   header: string;
@@ -10,8 +11,17 @@ interface ConfirmOptions {
   onConfirm: () => Promise<unknown>;
 }
 
+let opened = 0;
+
 /** A confirmation before an irreversible action, with progress on the button and errors kept visible. */
 export function confirmAction({ header, body, confirmText, cancelText, danger, onConfirm }: ConfirmOptions) {
+  // A class of its own, so this pop-up (and no other) gets role="dialog" named by its header.
+  const dialogClassName = `mic-confirm-${++opened}`;
+  const close = () => {
+    stopLabelling();
+    dialog.hide();
+    dialog.destroy();
+  };
   const dialog = DialogPlugin.confirm({
     header,
     body,
@@ -19,14 +29,14 @@ export function confirmAction({ header, body, confirmText, cancelText, danger, o
     confirmBtn: { content: confirmText, theme: danger ? "danger" : "primary" },
     cancelBtn: cancelText,
     closeOnOverlayClick: false,
+    dialogClassName,
     onConfirm: async () => {
       dialog.update({
         confirmBtn: { content: confirmText, theme: danger ? "danger" : "primary", loading: true },
       });
       try {
         await onConfirm();
-        dialog.hide();
-        dialog.destroy();
+        close();
       } catch (error) {
         dialog.update({
           confirmBtn: { content: confirmText, theme: danger ? "danger" : "primary", loading: false },
@@ -34,10 +44,8 @@ export function confirmAction({ header, body, confirmText, cancelText, danger, o
         void MessagePlugin.error(error instanceof Error ? error.message : String(error));
       }
     },
-    onClose: () => {
-      dialog.hide();
-      dialog.destroy();
-    },
+    onClose: close,
   });
+  const stopLabelling = labelDialog(`.${dialogClassName}`, header);
   return dialog;
 }

@@ -3,11 +3,11 @@ import { Button, Drawer } from "tdesign-react";
 import { DescriptionList } from "@/components/description-list";
 import { Money } from "@/components/money";
 import { StatusTag } from "@/components/status-tag";
+import { useDialogRole } from "@/components/use-dialog-role";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { courierLabel } from "./courier-label";
 import { DueDate, ShippingPayerTag } from "./overdue-tag";
-import { useDialogRole } from "./use-dialog-role";
 import "./provider.css";
 
 /** What to print on the invoice (the title snapshot) and where to send it (the address snapshot). */

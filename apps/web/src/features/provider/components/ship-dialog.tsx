@@ -4,11 +4,11 @@ import type { z } from "zod";
 import { Alert, Button, Dialog, Form, Input, MessagePlugin, Select } from "tdesign-react";
 import { Field } from "@/components/field";
 import { formatMoney } from "@/components/money";
+import { useDialogRole } from "@/components/use-dialog-role";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useShipInvoiceRequest } from "../api/ship-invoice-request";
-import { useDialogRole } from "./use-dialog-role";
 
 // The courier select starts empty so staff must choose; the schema then reports "required".
 const EMPTY = {

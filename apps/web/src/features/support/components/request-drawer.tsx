@@ -4,11 +4,11 @@ import { DescriptionList } from "@/components/description-list";
 import { Money } from "@/components/money";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
+import { useDialogRole } from "@/components/use-dialog-role";
 import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useInvoiceRequest } from "../api/get-invoice-request";
-import { useDialogRole } from "./use-dialog-role";
 import "./support.css";
 
 const isCourier = (value: string): value is (typeof COURIERS)[number] =>

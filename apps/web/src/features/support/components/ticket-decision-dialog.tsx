@@ -3,11 +3,11 @@ import { useState } from "react";
 import { Alert, Button, Dialog, Form, MessagePlugin, Textarea } from "tdesign-react";
 import { Field } from "@/components/field";
 import { formatMoney } from "@/components/money";
+import { useDialogRole } from "@/components/use-dialog-role";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useResolveTicket, type TicketDecision } from "../api/resolve-ticket";
-import { useDialogRole } from "./use-dialog-role";
 
 export interface PendingDecision {
   ticket: Ticket;
