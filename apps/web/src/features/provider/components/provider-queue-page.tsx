@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Alert, Button, Form, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
+import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -145,19 +146,7 @@ export function ProviderQueuePage() {
                 },
               ]}
             />
-            <div className="mic-load-more">
-              {queue.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={queue.isFetchingNextPage}
-                  onClick={() => void queue.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              ) : (
-                <span className="mic-muted mic-small">{t("common.noMore")}</span>
-              )}
-            </div>
+            <LoadMore query={queue} />
           </>
         )}
       </Panel>

@@ -6,6 +6,7 @@ import { Alert, Button, DatePicker, Form, Select, Space, Tag } from "tdesign-rea
 import { useProviders } from "@/api/get-providers";
 import { paths } from "@/app/paths";
 import { DataTable } from "@/components/data-table";
+import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -200,19 +201,7 @@ export function RecordsPage() {
                 },
               ]}
             />
-            <div className="mic-load-more">
-              {records.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={records.isFetchingNextPage}
-                  onClick={() => void records.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              ) : (
-                <span className="mic-muted mic-small">{t("common.noMore")}</span>
-              )}
-            </div>
+            <LoadMore query={records} />
           </>
         )}
       </Panel>

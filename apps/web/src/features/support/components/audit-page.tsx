@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button, Form, Input, Select } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
+import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
@@ -232,19 +233,7 @@ export function AuditPage() {
                 },
               ]}
             />
-            <div className="mic-load-more">
-              {events.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={events.isFetchingNextPage}
-                  onClick={() => void events.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              ) : (
-                <span className="mic-muted mic-small">{t("common.noMore")}</span>
-              )}
-            </div>
+            <LoadMore query={events} />
           </>
         )}
       </Panel>

@@ -5,6 +5,7 @@ import { Alert, Button, Form, Input, MessagePlugin, Select } from "tdesign-react
 import { useProviders } from "@/api/get-providers";
 import { confirmAction } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
+import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -177,19 +178,7 @@ export function RefundsPage() {
                 { colKey: "reference", title: t("support.refunds.reference") },
               ]}
             />
-            <div className="mic-load-more">
-              {refunds.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={refunds.isFetchingNextPage}
-                  onClick={() => void refunds.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              ) : (
-                <span className="mic-muted mic-small">{t("common.noMore")}</span>
-              )}
-            </div>
+            <LoadMore query={refunds} />
           </>
         )}
       </Panel>

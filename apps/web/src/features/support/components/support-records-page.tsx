@@ -6,6 +6,7 @@ import { DownloadIcon } from "tdesign-icons-react";
 import { Button, DatePicker, Form, Select, Space, Switch, Tag } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { DataTable } from "@/components/data-table";
+import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -212,19 +213,7 @@ export function SupportRecordsPage() {
                 },
               ]}
             />
-            <div className="mic-load-more">
-              {records.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={records.isFetchingNextPage}
-                  onClick={() => void records.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              ) : (
-                <span className="mic-muted mic-small">{t("common.noMore")}</span>
-              )}
-            </div>
+            <LoadMore query={records} />
           </>
         )}
       </Panel>

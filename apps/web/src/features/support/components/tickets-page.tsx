@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button, Form, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
+import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -162,19 +163,7 @@ export function TicketsPage() {
                 },
               ]}
             />
-            <div className="mic-load-more">
-              {tickets.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={tickets.isFetchingNextPage}
-                  onClick={() => void tickets.fetchNextPage()}
-                >
-                  {t("common.loadMore")}
-                </Button>
-              ) : (
-                <span className="mic-muted mic-small">{t("common.noMore")}</span>
-              )}
-            </div>
+            <LoadMore query={tickets} />
           </>
         )}
       </Panel>
