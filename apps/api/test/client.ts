@@ -1,20 +1,21 @@
 import type { Harness } from "./harness";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
-/** A signed-in caller for inject(): `as(cookie).post(url, body)`. */
-export function as(h: Harness, cookie: string, headers: Record<string, string> = {}) {
-  const call = (method: Method, url: string, payload?: unknown, extra: Record<string, string> = {}) =>
+/** `app.inject` as one signed-in user: `call(method, url, body?, headers?)`. */
+export function caller(h: Harness, cookie: string, defaults: Record<string, string> = {}) {
+  return (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     h.app.inject({
       method,
       url,
-      headers: { cookie, ...headers, ...extra },
-      ...(payload !== undefined
-        ? { payload: payload as object }
-        : method === "GET" || method === "DELETE"
-          ? {}
-          : { payload: {} }),
+      headers: { cookie, ...defaults, ...headers },
+      ...(payload === undefined ? {} : { payload: payload as object }),
     });
+}
+
+/** The same with one method per verb: `as(h, cookie).post(url, body)`. */
+export function as(h: Harness, cookie: string, headers: Record<string, string> = {}) {
+  const call = caller(h, cookie, headers);
   return {
     get: (url: string, extra?: Record<string, string>) => call("GET", url, undefined, extra),
     post: (url: string, body?: unknown, extra?: Record<string, string>) => call("POST", url, body, extra),

@@ -1,19 +1,10 @@
 import type { InvoiceStatus } from "@mic/domain";
 import { expect } from "vitest";
+import { caller } from "./client";
 import type { Harness } from "./harness";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
-
 /** `app.inject` as one signed-in user; English messages so tests can read them. */
-export function as(h: Harness, cookie: string) {
-  return (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    h.app.inject({
-      method,
-      url,
-      headers: { cookie, "accept-language": "en", ...headers },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-}
+export const as = (h: Harness, cookie: string) => caller(h, cookie, { "accept-language": "en" });
 
 export const VALID_SHIPMENT = { invoiceNumber: "04403299", courier: "SF", trackingNumber: "SF9876543210" };
 
