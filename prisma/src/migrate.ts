@@ -63,21 +63,30 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
         }
         continue;
       }
+      // One transaction per migration: a process killed half-way leaves nothing behind and the
+      // next start simply applies it again. A script that fails is recorded as Prisma records it
+      // (finished_at NULL, with the error in logs), so it is not retried blindly.
       const id = randomUUID();
-      await client.query(
-        "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())",
-        [id, checksum, name],
-      );
+      await client.query("BEGIN");
       try {
+        await client.query(
+          "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())",
+          [id, checksum, name],
+        );
         await client.query(script.toString("utf8"));
+        await client.query(
+          "UPDATE _prisma_migrations SET applied_steps_count = 1, finished_at = now() WHERE id = $1",
+          [id],
+        );
+        await client.query("COMMIT");
       } catch (error) {
-        await client.query("UPDATE _prisma_migrations SET logs = $2 WHERE id = $1", [id, String(error)]);
+        await client.query("ROLLBACK");
+        await client.query(
+          "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, logs) VALUES ($1, $2, $3, now(), $4)",
+          [id, checksum, name, String(error)],
+        );
         throw new MigrationError(`Migration ${name} failed: ${String(error)}`);
       }
-      await client.query(
-        "UPDATE _prisma_migrations SET applied_steps_count = 1, finished_at = now() WHERE id = $1",
-        [id],
-      );
       applied.push(name);
     }
     return applied;
