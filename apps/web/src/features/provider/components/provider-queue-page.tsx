@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Alert, Button, Form, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
+import { DueDate, isOverdue } from "@/components/due-date";
 import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
@@ -14,8 +15,8 @@ import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useProviderQueue } from "../api/get-provider-queue";
-import { DueDate, ShippingPayerTag, isOverdue } from "./overdue-tag";
 import { RequestDrawer } from "./request-drawer";
+import { ShippingPayerTag } from "./shipping-payer-tag";
 import { ShipDialog } from "./ship-dialog";
 import { useStartProcessingAction } from "./use-start-processing-action";
 
@@ -84,7 +85,7 @@ export function ProviderQueuePage() {
                 {
                   colKey: "dueDate",
                   title: t("provider.dueDate"),
-                  cell: ({ row }) => <DueDate request={row} />,
+                  cell: ({ row }) => <DueDate request={row} overdueLabel={t("provider.overdue")} />,
                 },
                 { colKey: "tenantName", title: t("provider.tenant") },
                 {

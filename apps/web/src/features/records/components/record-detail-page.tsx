@@ -1,17 +1,20 @@
 import { availableActions } from "@mic/domain";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { Alert, Button, Space, Tag } from "tdesign-react";
+import { Alert, Button, Space } from "tdesign-react";
 import { paths } from "@/app/paths";
 import { DescriptionList } from "@/components/description-list";
+import { DueDate } from "@/components/due-date";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { AddressSnapshot, TitleSnapshot } from "@/components/request-snapshots";
 import { StatusTag } from "@/components/status-tag";
 import { isApiError } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
+import { courierLabel } from "@/lib/courier-label";
 import { formatDateTime } from "@/lib/format";
-import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
+import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useInvoiceRequest } from "../api/get-invoice-request";
 import { useRequestTickets } from "../api/get-request-tickets";
 import { RequestProgress } from "./request-progress";
@@ -52,7 +55,6 @@ export function RecordDetailPage() {
   const actions = me ? availableActions(r.status, me.role) : [];
   const openTicket = tickets.data?.find((x) => x.status === "OPEN");
   const contact = `${r.providerContact.phone} / ${r.providerContact.email}`;
-  const courier = r.courier ? (t(`courier.${r.courier}` as MessageKey) ?? r.courier) : null;
 
   return (
     <Page
@@ -104,17 +106,7 @@ export function RecordDetailPage() {
             [t("apply.invoiceType"), t(`invoiceType.${r.invoiceType}`)],
             [t("records.status"), <StatusTag key="s" status={r.status} />],
             [t("records.createdAt"), formatDateTime(r.createdAt, lang)],
-            [
-              t("records.dueDate"),
-              <Space key="d" size={4} align="center">
-                <span>{r.dueDate}</span>
-                {r.overdue && (r.status === "PENDING" || r.status === "PROCESSING") ? (
-                  <Tag theme="danger" size="small" variant="light">
-                    {t("records.overdue")}
-                  </Tag>
-                ) : null}
-              </Space>,
-            ],
+            [t("records.dueDate"), <DueDate key="d" request={r} overdueLabel={t("records.overdue")} />],
             [t("confirm.shippingPayer"), t(`shippingPayer.${r.shippingPayer}`)],
           ]}
         />
@@ -124,7 +116,7 @@ export function RecordDetailPage() {
           <DescriptionList
             items={[
               [t("detail.invoiceNumber"), r.invoiceNumber],
-              [t("detail.courier"), courier],
+              [t("detail.courier"), courierLabel(r.courier, t)],
               [t("detail.trackingNumber"), r.trackingNumber],
               [t("detail.mailedAt"), formatDateTime(r.mailingAt, lang)],
             ]}
@@ -134,30 +126,10 @@ export function RecordDetailPage() {
         )}
       </Panel>
       <Panel title={t("detail.titleSnapshot")}>
-        <DescriptionList
-          items={[
-            [t("titles.type"), t(`titleType.${r.title.type}`)],
-            [t("titles.name"), r.title.name],
-            [t("titles.taxpayerId"), r.title.taxpayerId],
-            [t("titles.registeredAddress"), r.title.registeredAddress],
-            [t("titles.registeredPhone"), r.title.registeredPhone],
-            [t("titles.bankName"), r.title.bankName],
-            [t("titles.bankAccount"), r.title.bankAccount],
-          ]}
-        />
+        <TitleSnapshot title={r.title} />
       </Panel>
       <Panel title={t("detail.addressSnapshot")}>
-        <DescriptionList
-          items={[
-            [t("addresses.recipient"), r.address.recipient],
-            [t("addresses.phone"), r.address.phone],
-            [
-              t("addresses.fullAddress"),
-              `${r.address.province} ${r.address.city} ${r.address.district} ${r.address.street}`,
-            ],
-            [t("addresses.postalCode"), r.address.postalCode],
-          ]}
-        />
+        <AddressSnapshot address={r.address} />
       </Panel>
       {tickets.data && tickets.data.length > 0 ? (
         <Panel title={t("detail.tickets")}>

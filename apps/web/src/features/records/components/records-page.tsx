@@ -2,10 +2,11 @@ import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
 import { INVOICE_STATUSES, availableActions } from "@mic/domain";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { DownloadIcon } from "tdesign-icons-react";
-import { Alert, Button, DatePicker, Form, Select, Space, Tag } from "tdesign-react";
+import { Alert, Button, DatePicker, Form, Select, Space } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { paths } from "@/app/paths";
 import { DataTable } from "@/components/data-table";
+import { DueDate } from "@/components/due-date";
 import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
@@ -171,16 +172,7 @@ export function RecordsPage() {
                 {
                   colKey: "dueDate",
                   title: t("records.dueDate"),
-                  cell: ({ row }) => (
-                    <Space size={4} align="center">
-                      <span>{row.dueDate}</span>
-                      {row.overdue && (row.status === "PENDING" || row.status === "PROCESSING") ? (
-                        <Tag theme="danger" size="small" variant="light">
-                          {t("records.overdue")}
-                        </Tag>
-                      ) : null}
-                    </Space>
-                  ),
+                  cell: ({ row }) => <DueDate request={row} overdueLabel={t("records.overdue")} />,
                 },
                 {
                   colKey: "actions",

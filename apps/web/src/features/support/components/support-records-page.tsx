@@ -3,9 +3,10 @@ import { INVOICE_STATUSES, isIsoDate } from "@mic/domain";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { DownloadIcon } from "tdesign-icons-react";
-import { Button, DatePicker, Form, Select, Space, Switch, Tag } from "tdesign-react";
+import { Button, DatePicker, Form, Select, Switch } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { DataTable } from "@/components/data-table";
+import { DueDate } from "@/components/due-date";
 import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
 import { Money } from "@/components/money";
@@ -185,16 +186,7 @@ export function SupportRecordsPage() {
                 {
                   colKey: "dueDate",
                   title: t("support.dueDate"),
-                  cell: ({ row }) => (
-                    <Space size={4} align="center">
-                      <span>{row.dueDate}</span>
-                      {row.overdue && (row.status === "PENDING" || row.status === "PROCESSING") ? (
-                        <Tag theme="danger" size="small" variant="light">
-                          {t("support.overdue")}
-                        </Tag>
-                      ) : null}
-                    </Space>
-                  ),
+                  cell: ({ row }) => <DueDate request={row} overdueLabel={t("support.overdue")} />,
                 },
                 {
                   colKey: "shippingPayer",

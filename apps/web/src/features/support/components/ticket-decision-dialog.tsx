@@ -8,6 +8,7 @@ import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useResolveTicket, type TicketDecision } from "../api/resolve-ticket";
+import "./support.css";
 
 export interface PendingDecision {
   ticket: Ticket;
