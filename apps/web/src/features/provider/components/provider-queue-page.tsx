@@ -5,8 +5,8 @@ import { useSearchParams } from "react-router";
 import { Alert, Button, Form, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
 import { DueDate, isOverdue } from "@/components/due-date";
-import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
+import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
@@ -14,6 +14,7 @@ import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { useProviderQueue } from "../api/get-provider-queue";
 import { RequestDrawer } from "./request-drawer";
 import { ShippingPayerTag } from "./shipping-payer-tag";
@@ -56,7 +57,7 @@ export function ProviderQueuePage() {
           <Field label={t("provider.filterStatus")}>
             <Select
               value={status}
-              onChange={(v) => setStatus(typeof v === "string" ? v : "")}
+              onChange={(v) => setStatus(selectValue(v))}
               options={[
                 { value: "", label: t("provider.filterTodo") },
                 ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),

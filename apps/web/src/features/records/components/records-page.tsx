@@ -1,14 +1,14 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
 import { INVOICE_STATUSES, availableActions } from "@mic/domain";
-import { Link, useLocation, useSearchParams } from "react-router";
-import { DownloadIcon } from "tdesign-icons-react";
+import { Link, useLocation } from "react-router";
 import { Alert, Button, DatePicker, Form, Select, Space } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { paths } from "@/app/paths";
+import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
 import { DueDate } from "@/components/due-date";
-import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
+import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
@@ -17,8 +17,8 @@ import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { selectValue } from "@/lib/select-value";
-import { zodFieldErrors } from "@/lib/zod-form";
-import { exportCsvUrl, useInvoiceRequests, type InvoiceRequestFilters } from "../api/get-invoice-requests";
+import { useUrlFilters } from "@/lib/use-url-filters";
+import { exportCsvUrl, useInvoiceRequests } from "../api/get-invoice-requests";
 import { useCancelRequestAction } from "./use-cancel-request-action";
 
 const FILTER_KEYS = ["status", "providerId", "from", "to"] as const;
@@ -27,27 +27,11 @@ export function RecordsPage() {
   const { t, lang } = useI18n();
   const location = useLocation();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
   const providers = useProviders();
   const askCancel = useCancelRequestAction();
-
-  // Filters live in the URL: shareable, kept on "back", and the CSV link uses the same ones.
-  const filters: InvoiceRequestFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
-  const check = invoiceFilters.safeParse(filters);
-  const filterErrors = check.success ? {} : zodFieldErrors(check.error, { ...filters });
-  const records = useInvoiceRequests(filters, check.success);
+  const { filters, valid, errors, setFilter, reset } = useUrlFilters(FILTER_KEYS, invoiceFilters);
+  const records = useInvoiceRequests(filters, valid);
   const createdId = (location.state as { createdId?: string } | null)?.createdId;
-
-  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const rows = records.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -55,16 +39,7 @@ export function RecordsPage() {
     <Page
       title={t("records.title")}
       description={t("records.desc")}
-      actions={
-        <a
-          className="t-button t-button--variant-outline t-button--theme-default"
-          href={exportCsvUrl(filters)}
-          download
-        >
-          <DownloadIcon aria-hidden="true" />
-          <span className="t-button__text">{t("records.export")}</span>
-        </a>
-      }
+      actions={<CsvLink href={exportCsvUrl(filters)}>{t("records.export")}</CsvLink>}
     >
       {createdId ? (
         <div role="status" className="mic-gap">
@@ -77,7 +52,7 @@ export function RecordsPage() {
       ) : null}
       <Panel>
         <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
-          <Field label={t("records.filterStatus")} error={filterErrors.status}>
+          <Field label={t("records.filterStatus")} error={errors.status}>
             <Select
               value={filters.status ?? ""}
               onChange={(v) => setFilter("status", selectValue(v))}
@@ -88,7 +63,7 @@ export function RecordsPage() {
               style={{ width: 160 }}
             />
           </Field>
-          <Field label={t("records.filterProvider")} error={filterErrors.providerId}>
+          <Field label={t("records.filterProvider")} error={errors.providerId}>
             <Select
               value={filters.providerId ?? ""}
               loading={providers.isPending}
@@ -100,7 +75,7 @@ export function RecordsPage() {
               style={{ width: 200 }}
             />
           </Field>
-          <Field label={t("records.startDate")} error={filterErrors.from}>
+          <Field label={t("records.startDate")} error={errors.from}>
             <DatePicker
               value={filters.from ?? ""}
               valueType="YYYY-MM-DD"
@@ -109,7 +84,7 @@ export function RecordsPage() {
               style={{ width: 160 }}
             />
           </Field>
-          <Field label={t("records.endDate")} error={filterErrors.to}>
+          <Field label={t("records.endDate")} error={errors.to}>
             <DatePicker
               value={filters.to ?? ""}
               valueType="YYYY-MM-DD"
@@ -118,11 +93,11 @@ export function RecordsPage() {
               style={{ width: 160 }}
             />
           </Field>
-          <Button variant="outline" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <Button variant="outline" onClick={reset}>
             {t("common.reset")}
           </Button>
         </Form>
-        {!check.success ? null : records.isPending ? (
+        {!valid ? null : records.isPending ? (
           <LoadingBlock />
         ) : records.isError ? (
           <ErrorBlock error={records.error} onRetry={() => void records.refetch()} />

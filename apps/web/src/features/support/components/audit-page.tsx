@@ -4,12 +4,13 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button, Form, Input, Select } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
-import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
+import { LoadMore } from "@/components/load-more";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { zodFieldErrors } from "@/lib/zod-form";
 import { useAuditEvents, type AuditFilters } from "../api/get-audit-events";
 import { useTenants } from "../api/get-tenants";
@@ -70,7 +71,6 @@ export function AuditPage() {
     setParams(search, { replace: true });
   };
   const setDraftField = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const pick = (v: unknown) => (typeof v === "string" ? v : "");
 
   const entityLabel = (type: string) => (has(ENTITY_TYPES, type) ? t(`support.audit.entity.${type}`) : type);
   const actionLabel = (action: string) =>
@@ -97,7 +97,7 @@ export function AuditPage() {
           <Field label={t("support.audit.entityType")} error={filterErrors.entityType}>
             <Select
               value={draft.entityType ?? ""}
-              onChange={(v) => setDraftField("entityType", pick(v))}
+              onChange={(v) => setDraftField("entityType", selectValue(v))}
               options={[
                 { value: "", label: t("support.all") },
                 ...ENTITY_TYPES.map((e) => ({ value: e, label: t(`support.audit.entity.${e}`) })),
@@ -119,7 +119,7 @@ export function AuditPage() {
           <Field label={t("support.audit.action")} error={filterErrors.action}>
             <Select
               value={draft.action ?? ""}
-              onChange={(v) => setDraftField("action", pick(v))}
+              onChange={(v) => setDraftField("action", selectValue(v))}
               options={[
                 { value: "", label: t("support.all") },
                 ...ACTIONS.map((a) => ({ value: a, label: t(`support.audit.action.${a}`) })),
@@ -132,7 +132,7 @@ export function AuditPage() {
               value={draft.tenantId ?? ""}
               loading={tenants.isPending}
               filterable
-              onChange={(v) => setDraftField("tenantId", pick(v))}
+              onChange={(v) => setDraftField("tenantId", selectValue(v))}
               options={[
                 { value: "", label: t("support.all") },
                 ...(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name })),

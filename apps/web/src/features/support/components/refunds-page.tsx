@@ -5,14 +5,15 @@ import { Alert, Button, Form, Input, MessagePlugin, Select } from "tdesign-react
 import { useProviders } from "@/api/get-providers";
 import { confirmAction } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
-import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
+import { LoadMore } from "@/components/load-more";
 import { Money, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { useZodForm } from "@/lib/zod-form";
 import { useCreateRefund } from "../api/create-refund";
 import { useRefunds, type LedgerEntry } from "../api/get-refunds";
@@ -34,8 +35,6 @@ export function RefundsPage() {
   const figures = amounts.data?.find((a) => a.providerId === providerId);
   const refunds = useRefunds({ tenantId: tenantId || undefined, providerId: providerId || undefined });
   const [recordedId, setRecordedId] = useState<string | null>(null);
-
-  const pick = (v: unknown) => (typeof v === "string" ? v : "");
 
   const submit = () => {
     const body = form.validate({
@@ -88,7 +87,7 @@ export function RefundsPage() {
               placeholder={t("support.refunds.tenantPlaceholder")}
               loading={tenants.isPending}
               filterable
-              onChange={(v) => form.setField("tenantId", pick(v))}
+              onChange={(v) => form.setField("tenantId", selectValue(v))}
               options={(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
               style={{ width: 360 }}
             />
@@ -98,7 +97,7 @@ export function RefundsPage() {
               value={providerId || undefined}
               placeholder={t("support.refunds.providerPlaceholder")}
               loading={providers.isPending}
-              onChange={(v) => form.setField("providerId", pick(v))}
+              onChange={(v) => form.setField("providerId", selectValue(v))}
               options={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
               style={{ width: 360 }}
             />

@@ -1,62 +1,41 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
 import { INVOICE_STATUSES, isIsoDate } from "@mic/domain";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
-import { DownloadIcon } from "tdesign-icons-react";
 import { Button, DatePicker, Form, Select, Switch } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
+import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
 import { DueDate } from "@/components/due-date";
-import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
+import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { zodFieldErrors } from "@/lib/zod-form";
-import {
-  supportExportCsvUrl,
-  useSupportRecords,
-  type SupportRecordFilters,
-} from "../api/get-support-records";
+import { selectValue } from "@/lib/select-value";
+import { useUrlFilters } from "@/lib/use-url-filters";
+import { supportExportCsvUrl, useSupportRecords } from "../api/get-support-records";
 import { useTenants } from "../api/get-tenants";
 import { RequestDrawer } from "./request-drawer";
 
 const FILTER_KEYS = ["status", "tenantId", "providerId", "from", "to", "overdue"] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** 开票记录 across all tenants, with the overdue flag support watches for. */
 export function SupportRecordsPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
   const providers = useProviders();
   const tenants = useTenants();
   const [viewing, setViewing] = useState<string | null>(null);
+  const { filters, valid, errors, setFilter, reset } = useUrlFilters(FILTER_KEYS, invoiceFilters);
+  const records = useSupportRecords(filters, valid);
 
-  // Filters live in the URL: shareable, kept on "back", and the CSV link uses the same ones.
-  const filters: SupportRecordFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
-  const check = invoiceFilters.safeParse(filters);
-  const filterErrors = check.success ? {} : zodFieldErrors(check.error, { ...filters });
-  const records = useSupportRecords(filters, check.success);
-
-  const setFilter = (key: FilterKey, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   // A typed date counts on leaving the field too, not only on Enter.
   const commitTyped = (key: "from" | "to", text: string) => {
     const typed = text.trim();
     if (isIsoDate(typed) && typed !== filters[key]) setFilter(key, typed);
   };
-  const pick = (v: unknown) => (typeof v === "string" ? v : "");
 
   const rows = records.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -64,23 +43,14 @@ export function SupportRecordsPage() {
     <Page
       title={t("support.records.title")}
       description={t("support.records.desc")}
-      actions={
-        <a
-          className="t-button t-button--variant-outline t-button--theme-default"
-          href={supportExportCsvUrl(filters)}
-          download
-        >
-          <DownloadIcon aria-hidden="true" />
-          <span className="t-button__text">{t("support.records.export")}</span>
-        </a>
-      }
+      actions={<CsvLink href={supportExportCsvUrl(filters)}>{t("support.records.export")}</CsvLink>}
     >
       <Panel>
         <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
-          <Field label={t("support.records.filterStatus")} error={filterErrors.status}>
+          <Field label={t("support.records.filterStatus")} error={errors.status}>
             <Select
               value={filters.status ?? ""}
-              onChange={(v) => setFilter("status", pick(v))}
+              onChange={(v) => setFilter("status", selectValue(v))}
               options={[
                 { value: "", label: t("support.records.allStatuses") },
                 ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
@@ -88,12 +58,12 @@ export function SupportRecordsPage() {
               style={{ width: 150 }}
             />
           </Field>
-          <Field label={t("support.records.filterTenant")} error={filterErrors.tenantId}>
+          <Field label={t("support.records.filterTenant")} error={errors.tenantId}>
             <Select
               value={filters.tenantId ?? ""}
               loading={tenants.isPending}
               filterable
-              onChange={(v) => setFilter("tenantId", pick(v))}
+              onChange={(v) => setFilter("tenantId", selectValue(v))}
               options={[
                 { value: "", label: t("support.records.allTenants") },
                 ...(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name })),
@@ -101,11 +71,11 @@ export function SupportRecordsPage() {
               style={{ width: 200 }}
             />
           </Field>
-          <Field label={t("support.records.filterProvider")} error={filterErrors.providerId}>
+          <Field label={t("support.records.filterProvider")} error={errors.providerId}>
             <Select
               value={filters.providerId ?? ""}
               loading={providers.isPending}
-              onChange={(v) => setFilter("providerId", pick(v))}
+              onChange={(v) => setFilter("providerId", selectValue(v))}
               options={[
                 { value: "", label: t("support.records.allProviders") },
                 ...(providers.data ?? []).map((p) => ({ value: p.id, label: p.name })),
@@ -113,7 +83,7 @@ export function SupportRecordsPage() {
               style={{ width: 180 }}
             />
           </Field>
-          <Field label={t("support.records.startDate")} error={filterErrors.from}>
+          <Field label={t("support.records.startDate")} error={errors.from}>
             <DatePicker
               value={filters.from ?? ""}
               valueType="YYYY-MM-DD"
@@ -124,7 +94,7 @@ export function SupportRecordsPage() {
               style={{ width: 150 }}
             />
           </Field>
-          <Field label={t("support.records.endDate")} error={filterErrors.to}>
+          <Field label={t("support.records.endDate")} error={errors.to}>
             <DatePicker
               value={filters.to ?? ""}
               valueType="YYYY-MM-DD"
@@ -146,11 +116,11 @@ export function SupportRecordsPage() {
               onChange={(v) => setFilter("overdue", v ? "true" : undefined)}
             />
           </Form.FormItem>
-          <Button variant="outline" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <Button variant="outline" onClick={reset}>
             {t("common.reset")}
           </Button>
         </Form>
-        {!check.success ? null : records.isPending ? (
+        {!valid ? null : records.isPending ? (
           <LoadingBlock />
         ) : records.isError ? (
           <ErrorBlock error={records.error} onRetry={() => void records.refetch()} />

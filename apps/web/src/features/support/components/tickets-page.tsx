@@ -4,14 +4,15 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button, Form, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
-import { LoadMore } from "@/components/load-more";
 import { Field } from "@/components/field";
+import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { selectValue } from "@/lib/select-value";
 import { useTickets } from "../api/get-tickets";
 import { RequestDrawer } from "./request-drawer";
 import { TicketDecisionDialog, type PendingDecision } from "./ticket-decision-dialog";
@@ -47,7 +48,7 @@ export function TicketsPage() {
           <Field label={t("support.tickets.filterStatus")}>
             <Select
               value={filter}
-              onChange={(v) => setFilter(typeof v === "string" ? v : "")}
+              onChange={(v) => setFilter(selectValue(v))}
               options={[
                 ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`support.ticketStatus.${s}`) })),
                 { value: ALL, label: t("support.all") },
