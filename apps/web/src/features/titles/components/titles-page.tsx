@@ -1,12 +1,9 @@
 import type { InvoiceTitle } from "@mic/contracts";
-import { useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
 import { AddIcon } from "tdesign-icons-react";
-import { Button, MessagePlugin, Space, Tag } from "tdesign-react";
+import { Button } from "tdesign-react";
 import { useInvoiceTitles } from "@/api/get-invoice-titles";
-import { safeReturnTo } from "@/app/paths";
-import { confirmAction } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
+import { NameWithDefault, useEntryList } from "@/components/entry-list";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -16,55 +13,22 @@ import { TitleFormDialog } from "./title-form-dialog";
 
 export function TitlesPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const titles = useInvoiceTitles();
   const remove = useDeleteInvoiceTitle();
   const update = useUpdateInvoiceTitle();
-  // ?new=1&returnTo=… comes from the apply page's "add a title" link.
-  const [dialog, setDialog] = useState<{ editing: InvoiceTitle | null } | null>(() =>
-    params.get("new") === "1" ? { editing: null } : null,
-  );
-  const returnTo = safeReturnTo(params.get("returnTo"));
-
-  const close = () => {
-    setDialog(null);
-    if (params.has("new")) {
-      params.delete("new");
-      setParams(params, { replace: true });
-    }
-  };
-
-  const onSaved = (saved: InvoiceTitle) => {
-    setDialog(null);
-    // Back to the application that sent us here, with the new entry preselected.
-    if (returnTo && dialog?.editing === null) navigate(returnTo, { state: { createdTitleId: saved.id } });
-  };
-
-  const setDefault = (title: InvoiceTitle) =>
-    update.mutate(
-      { id: title.id, patch: { isDefault: true } },
-      {
-        onSuccess: () => void MessagePlugin.success(t("titles.defaultSet")),
-        onError: (error) => void MessagePlugin.error(error.message),
-      },
-    );
-
-  const askDelete = (title: InvoiceTitle) =>
-    confirmAction({
-      header: t("titles.deleteTitle"),
-      body: t("titles.deleteConfirm", { name: title.name }),
-      confirmText: t("common.delete"),
-      cancelText: t("common.cancel"),
-      danger: true,
-      onConfirm: async () => {
-        await remove.mutateAsync(title.id);
-        void MessagePlugin.success(t("common.deleted"));
-      },
-    });
+  const list = useEntryList<InvoiceTitle>({
+    createdStateKey: "createdTitleId",
+    update,
+    remove,
+    text: {
+      defaultSet: t("titles.defaultSet"),
+      deleteHeader: t("titles.deleteTitle"),
+      deleteBody: (title) => t("titles.deleteConfirm", { name: title.name }),
+    },
+  });
 
   const addButton = (
-    <Button theme="primary" icon={<AddIcon />} onClick={() => setDialog({ editing: null })}>
+    <Button theme="primary" icon={<AddIcon />} onClick={list.openAdd}>
       {t("titles.add")}
     </Button>
   );
@@ -87,16 +51,7 @@ export function TitlesPage() {
               {
                 colKey: "name",
                 title: t("titles.name"),
-                cell: ({ row }) => (
-                  <Space size={8} align="center">
-                    <span>{row.name}</span>
-                    {row.isDefault ? (
-                      <Tag theme="primary" variant="light" size="small">
-                        {t("common.default")}
-                      </Tag>
-                    ) : null}
-                  </Space>
-                ),
+                cell: ({ row }) => <NameWithDefault name={row.name} isDefault={row.isDefault} />,
               },
               {
                 colKey: "type",
@@ -119,36 +74,17 @@ export function TitlesPage() {
                 colKey: "actions",
                 title: t("common.actions"),
                 width: 220,
-                cell: ({ row }) => (
-                  <Space size={4}>
-                    <Button variant="text" theme="primary" onClick={() => setDialog({ editing: row })}>
-                      {t("common.edit")}
-                    </Button>
-                    {row.isDefault ? null : (
-                      <Button
-                        variant="text"
-                        theme="primary"
-                        loading={update.isPending && update.variables?.id === row.id}
-                        onClick={() => setDefault(row)}
-                      >
-                        {t("common.setDefault")}
-                      </Button>
-                    )}
-                    <Button variant="text" theme="danger" onClick={() => askDelete(row)}>
-                      {t("common.delete")}
-                    </Button>
-                  </Space>
-                ),
+                cell: ({ row }) => list.rowActions(row),
               },
             ]}
           />
         )}
       </Panel>
       <TitleFormDialog
-        open={dialog !== null}
-        editing={dialog?.editing ?? null}
-        onClose={close}
-        onSaved={onSaved}
+        open={list.dialogOpen}
+        editing={list.editing}
+        onClose={list.close}
+        onSaved={list.onSaved}
       />
     </Page>
   );
