@@ -1,0 +1,120 @@
+import { useEffect, type ReactNode } from "react";
+import { Alert, Button, Checkbox, Dialog, Form, MessagePlugin } from "tdesign-react";
+import { isApiError } from "@/lib/api-client";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+
+interface SaveMutation<V, T> {
+  mutate: (variables: V, options: { onSuccess: (saved: T) => void; onError: (error: Error) => void }) => void;
+  reset: () => void;
+  error: Error | null;
+  isPending: boolean;
+}
+
+interface SaveOptions<T extends { id: string }, F, B> {
+  open: boolean;
+  /** null: adding a new entry. */
+  editing: T | null;
+  empty: F;
+  toForm: (entry: T) => F;
+  /** The entry form's `reset` and `applyServerError` (from useZodForm). */
+  form: { reset: (values: F) => void; applyServerError: (error: unknown) => boolean };
+  create: SaveMutation<B, T>;
+  update: SaveMutation<{ id: string; patch: B }, T>;
+  onSaved: (saved: T) => void;
+}
+
+/**
+ * Add or edit one saved entry (invoice title, mailing address): each opening starts from the entry
+ * (or blank) with no leftover errors; 400s go next to the fields, anything else to a message.
+ */
+export function useEntrySave<T extends { id: string }, F, B>(options: SaveOptions<T, F, B>) {
+  const { open, editing, empty, toForm, form, create, update, onSaved } = options;
+  const { t } = useI18n();
+  const { reset, applyServerError } = form;
+  const { reset: resetCreate } = create;
+  const { reset: resetUpdate } = update;
+
+  useEffect(() => {
+    if (!open) return;
+    reset(editing ? toForm(editing) : empty);
+    resetCreate();
+    resetUpdate();
+  }, [open, editing, empty, toForm, reset, resetCreate, resetUpdate]);
+
+  const save = (body: B) => {
+    const onError = (error: unknown) => {
+      if (!applyServerError(error)) void MessagePlugin.error((error as Error).message);
+    };
+    const onSuccess = (saved: T) => {
+      void MessagePlugin.success(t("common.saved"));
+      onSaved(saved);
+    };
+    if (editing) update.mutate({ id: editing.id, patch: body }, { onSuccess, onError });
+    else create.mutate(body, { onSuccess, onError });
+  };
+
+  return { mutation: editing ? update : create, save };
+}
+
+interface EntryFormDialogProps {
+  open: boolean;
+  header: string;
+  labelWidth: number;
+  onClose: () => void;
+  onSubmit: () => void;
+  /** The save's error: a 400 is shown next to the fields, anything else above them. */
+  error: Error | null;
+  pending: boolean;
+  isDefault: boolean;
+  defaultLabel: string;
+  onDefaultChange: (checked: boolean) => void;
+  children: ReactNode;
+}
+
+/** The add/edit dialog around an entry's fields, with the 设为默认 box and 取消 / 保存. */
+export function EntryFormDialog({
+  open,
+  header,
+  labelWidth,
+  onClose,
+  onSubmit,
+  error,
+  pending,
+  isDefault,
+  defaultLabel,
+  onDefaultChange,
+  children,
+}: EntryFormDialogProps) {
+  const { t } = useI18n();
+  return (
+    <Dialog
+      visible={open}
+      header={header}
+      onClose={onClose}
+      footer={false}
+      width={640}
+      destroyOnClose
+      closeOnOverlayClick={false}
+    >
+      <Form labelWidth={labelWidth} labelAlign="right" onSubmit={onSubmit} colon={false} requiredMark={false}>
+        {error && !isApiError(error, 400) ? (
+          <Alert theme="error" className="mic-gap" message={error.message} />
+        ) : null}
+        {children}
+        <Form.FormItem style={{ marginLeft: labelWidth }}>
+          <Checkbox checked={isDefault} onChange={onDefaultChange}>
+            {defaultLabel}
+          </Checkbox>
+        </Form.FormItem>
+        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
+          <Button variant="outline" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" theme="primary" loading={pending}>
+            {t("common.save")}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}
