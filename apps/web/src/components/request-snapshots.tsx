@@ -1,39 +1,34 @@
 import type { InvoiceRequest } from "@mic/contracts";
-import { DescriptionList } from "@/components/description-list";
-import { useI18n } from "@/lib/i18n/i18n-provider";
+import { DescriptionList, type DescriptionItem } from "@/components/description-list";
+import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
 
-/** The invoice title as it was when the request was made (what gets printed on the invoice). */
+type Translate = (key: MessageKey) => string;
+
+/** The invoice title as snapshotted on a request or quote: what gets printed on the invoice. */
+export const titleSnapshotItems = (title: InvoiceRequest["title"], t: Translate): DescriptionItem[] => [
+  [t("titles.type"), t(`titleType.${title.type}`)],
+  [t("titles.name"), title.name],
+  [t("titles.taxpayerId"), title.taxpayerId],
+  [t("titles.registeredAddress"), title.registeredAddress],
+  [t("titles.registeredPhone"), title.registeredPhone],
+  [t("titles.bankName"), title.bankName],
+  [t("titles.bankAccount"), title.bankAccount],
+];
+
+/** The mailing address as snapshotted on a request or quote: where the invoice goes. */
+export const addressSnapshotItems = (address: InvoiceRequest["address"], t: Translate): DescriptionItem[] => [
+  [t("addresses.recipient"), address.recipient],
+  [t("addresses.phone"), address.phone],
+  [t("addresses.fullAddress"), `${address.province} ${address.city} ${address.district} ${address.street}`],
+  [t("addresses.postalCode"), address.postalCode],
+];
+
 export function TitleSnapshot({ title }: { title: InvoiceRequest["title"] }) {
   const { t } = useI18n();
-  return (
-    <DescriptionList
-      items={[
-        [t("titles.type"), t(`titleType.${title.type}`)],
-        [t("titles.name"), title.name],
-        [t("titles.taxpayerId"), title.taxpayerId],
-        [t("titles.registeredAddress"), title.registeredAddress],
-        [t("titles.registeredPhone"), title.registeredPhone],
-        [t("titles.bankName"), title.bankName],
-        [t("titles.bankAccount"), title.bankAccount],
-      ]}
-    />
-  );
+  return <DescriptionList items={titleSnapshotItems(title, t)} />;
 }
 
-/** The mailing address as it was when the request was made (where the invoice goes). */
 export function AddressSnapshot({ address }: { address: InvoiceRequest["address"] }) {
   const { t } = useI18n();
-  return (
-    <DescriptionList
-      items={[
-        [t("addresses.recipient"), address.recipient],
-        [t("addresses.phone"), address.phone],
-        [
-          t("addresses.fullAddress"),
-          `${address.province} ${address.city} ${address.district} ${address.street}`,
-        ],
-        [t("addresses.postalCode"), address.postalCode],
-      ]}
-    />
-  );
+  return <DescriptionList items={addressSnapshotItems(address, t)} />;
 }

@@ -5,6 +5,7 @@ import { paths } from "@/app/paths";
 import { DescriptionList } from "@/components/description-list";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
+import { addressSnapshotItems, titleSnapshotItems } from "@/components/request-snapshots";
 import { newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useCreateInvoiceRequest } from "../api/create-invoice-request";
@@ -76,26 +77,14 @@ export function ConfirmPage() {
             [t("confirm.provider"), quote.providerName],
             [t("confirm.amount"), <Money key="a" value={quote.amount} strong />],
             [t("confirm.invoiceType"), t(`invoiceType.${quote.invoiceType}`)],
-            [t("titles.type"), t(`titleType.${title.type}`)],
-            [t("titles.name"), title.name],
-            [t("titles.taxpayerId"), title.taxpayerId],
-            [t("titles.registeredAddress"), title.registeredAddress],
-            [t("titles.registeredPhone"), title.registeredPhone],
-            [t("titles.bankName"), title.bankName],
-            [t("titles.bankAccount"), title.bankAccount],
+            ...titleSnapshotItems(title, t),
           ]}
         />
       </Panel>
       <Panel title={t("confirm.mailingInfo")}>
         <DescriptionList
           items={[
-            [t("addresses.recipient"), address.recipient],
-            [t("addresses.phone"), address.phone],
-            [
-              t("addresses.fullAddress"),
-              `${address.province} ${address.city} ${address.district} ${address.street}`,
-            ],
-            [t("addresses.postalCode"), address.postalCode],
+            ...addressSnapshotItems(address, t),
             [t("confirm.shippingPayer"), t(`shippingPayer.${quote.shippingPayer}`)],
             [t("confirm.dueDate"), t("confirm.dueDateHint", { date: quote.dueDate })],
           ]}
