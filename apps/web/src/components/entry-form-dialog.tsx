@@ -1,3 +1,4 @@
+import { useDialogRole } from "./use-dialog-role";
 import { useEffect, type ReactNode } from "react";
 import { Alert, Button, Checkbox, Dialog, Form, MessagePlugin } from "tdesign-react";
 import { isApiError } from "@/lib/api-client";
@@ -86,8 +87,10 @@ export function EntryFormDialog({
   children,
 }: EntryFormDialogProps) {
   const { t } = useI18n();
+  useDialogRole(open, ".mic-entry-dialog", header);
   return (
     <Dialog
+      dialogClassName="mic-entry-dialog"
       visible={open}
       header={header}
       onClose={onClose}

@@ -227,7 +227,7 @@ export function ApplyPage() {
             </div>
           </Field>
           <Form.FormItem>
-            <Button type="submit" theme="primary" loading={quote.isPending} disabled={blocked}>
+            <Button tag="button" type="submit" theme="primary" loading={quote.isPending} disabled={blocked}>
               {t("apply.next")}
             </Button>
           </Form.FormItem>

@@ -92,6 +92,7 @@ export function ConfirmPage() {
       </Panel>
       <div className="mic-actions-row">
         <Button
+          tag="button"
           variant="outline"
           disabled={create.isPending || done}
           onClick={() => navigate(paths.apply(input.providerId))}
@@ -99,6 +100,7 @@ export function ConfirmPage() {
           {t("confirm.back")}
         </Button>
         <Button
+          tag="button"
           theme="primary"
           loading={create.isPending}
           disabled={create.isPending || done}

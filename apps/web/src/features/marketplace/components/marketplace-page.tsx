@@ -109,7 +109,7 @@ export function MarketplacePage() {
                       <Tooltip content={reason}>
                         {/* A disabled button gets no hover events; the wrapper shows the reason. */}
                         <span tabIndex={-1} style={{ display: "inline-block" }}>
-                          <Button theme="primary" variant="text" disabled>
+                          <Button tag="button" theme="primary" variant="text" disabled>
                             {t("market.apply")}
                           </Button>
                         </span>

@@ -1,3 +1,4 @@
+import { useDialogRole } from "@/components/use-dialog-role";
 import { ticketInput } from "@mic/contracts";
 import { useEffect } from "react";
 import { Alert, Button, Dialog, Form, Input, MessagePlugin, Textarea } from "tdesign-react";
@@ -41,8 +42,10 @@ export function TicketDialog({
     });
   };
 
+  useDialogRole(open, ".mic-ticket-dialog", t("detail.ticketTitle"));
   return (
     <Dialog
+      dialogClassName="mic-ticket-dialog"
       visible={open}
       header={t("detail.ticketTitle")}
       onClose={onClose}
