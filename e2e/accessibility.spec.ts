@@ -6,7 +6,6 @@ import {
   openFromNav,
   signIn,
   snap,
-  tdesignDialog,
 } from "./helpers";
 
 // WCAG 2.1 A/AA (serious and critical) on every page of every role, checked once the page shows
@@ -71,7 +70,7 @@ test.describe("accessibility (WCAG 2.1 A/AA, serious and critical)", () => {
       await expect(page.getByRole("table", { name: "发票抬头列表" })).toBeVisible();
       await audit(page, "titles");
       await page.getByRole("button", { name: "添加发票抬头" }).click();
-      const dialog = tdesignDialog(page, "添加发票抬头");
+      const dialog = page.getByRole("dialog", { name: "添加发票抬头" });
       await expect(dialog).toBeVisible();
       await audit(page, "titles-dialog");
       await dialog.getByRole("button", { name: "保存" }).click();
@@ -86,7 +85,7 @@ test.describe("accessibility (WCAG 2.1 A/AA, serious and critical)", () => {
       await expect(page.getByRole("table", { name: "邮寄地址列表" })).toBeVisible();
       await audit(page, "addresses");
       await page.getByRole("button", { name: "添加邮寄地址" }).click();
-      const dialog = tdesignDialog(page, "添加邮寄地址");
+      const dialog = page.getByRole("dialog", { name: "添加邮寄地址" });
       await expect(dialog).toBeVisible();
       await audit(page, "addresses-dialog");
       await dialog.getByRole("button", { name: "取消" }).click();

@@ -101,20 +101,6 @@ export function described(scope: Page | Locator, term: string): Locator {
 }
 
 /**
- * A TDesign dialog found by its header. UI DEFECT (reported): the admin's form dialogs (add/edit
- * title, add/edit address, 申请作废（退票） ticket) are TDesign <Dialog>s without useDialogRole, so
- * they render plain <div>s with no role="dialog"/aria-modal/name and getByRole("dialog") cannot find
- * them. Confirmations (confirmAction) and the provider/support dialogs are labelled: use
- * `page.getByRole("dialog", { name })` for those.
- */
-export function tdesignDialog(page: Page, header: string): Locator {
-  return page
-    .locator(".t-dialog")
-    .filter({ has: page.getByText(header, { exact: true }) })
-    .filter({ visible: true });
-}
-
-/**
  * Picks an option of a TDesign Select/Cascader opened by clicking its labelled input. The popup's
  * options are <li>s without role="option" (reported), so they are found as list items by text.
  */

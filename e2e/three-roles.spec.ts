@@ -1,13 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import {
-  chooseOption,
-  demoAccounts,
-  described,
-  openFromNav,
-  switchUser,
-  snap,
-  tdesignDialog,
-} from "./helpers";
+import { chooseOption, demoAccounts, described, openFromNav, switchUser, snap } from "./helpers";
 
 // Issue 4: one invoice through all three roles (apply → process → ship → ticket → void), then the
 // over-invoicing path at NetGuard (refund → blocked apply and withdrawal → void → withdrawal).
@@ -47,7 +39,7 @@ async function openVoidTicket(page: Page, id: string, returnTracking: string, me
   await expect(page.getByRole("button", { name: "撤销申请" })).toHaveCount(0);
   await snap(page, "detail-mailing");
   await page.getByRole("button", { name: "申请作废（退票）" }).click();
-  const dialog = tdesignDialog(page, "申请发票作废（退票）");
+  const dialog = page.getByRole("dialog", { name: "申请发票作废（退票）" });
   await expect(dialog).toBeVisible();
   await page.getByLabel("寄回运单号").fill(returnTracking);
   await page.getByLabel("说明").fill(message);
@@ -227,10 +219,7 @@ test("over-invoicing at NetGuard after a refund blocks applying and withdrawing 
     const row = marketRow(page, netguard);
     await expect(row.getByText("存在欠票 ¥500.00，需先作废部分发票才能继续申请")).toBeVisible();
     await expect(row.getByText("申请开票", { exact: true })).toBeVisible();
-    // UI DEFECT (reported): a disabled TDesign Button is a <div>, not a disabled button.
-    await expect
-      .soft(row.getByRole("button", { name: "申请开票" }), "a disabled 申请开票 button")
-      .toBeDisabled({ timeout: 500 });
+    await expect(row.getByRole("button", { name: "申请开票" }), "a disabled 申请开票 button").toBeDisabled();
     await snap(page, "marketplace-over-invoiced");
 
     await openFromNav(page, "提现");
