@@ -1,5 +1,5 @@
 export { createPrisma, type Db } from "./client";
-export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+export { DataDirInUseError, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 export { applyMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate";
 export { seedDemoData, DEMO_PASSWORD } from "./seed";
 export { Prisma } from "../generated/client/client";

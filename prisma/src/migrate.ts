@@ -5,50 +5,72 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "../migrations");
-/** The advisory lock Prisma's own migrate takes, so a real `prisma migrate deploy` and we exclude each other. */
+/** The advisory lock id Prisma's own migrate takes, so a real `prisma migrate deploy` and we exclude each other. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 
 export class MigrationError extends Error {}
+
+/** A script that failed, as opposed to a refusal: recorded in the history like Prisma records it. */
+class ScriptError extends Error {}
 
 interface AppliedRow {
   migration_name: string;
   checksum: string;
   finished_at: Date | null;
-  rolled_back_at: Date | null;
+}
+
+const HISTORY_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
+  id VARCHAR(36) PRIMARY KEY NOT NULL,
+  checksum VARCHAR(64) NOT NULL,
+  finished_at TIMESTAMPTZ,
+  migration_name VARCHAR(255) NOT NULL,
+  logs TEXT,
+  rolled_back_at TIMESTAMPTZ,
+  started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  applied_steps_count INTEGER NOT NULL DEFAULT 0
+)`;
+
+/**
+ * Every step runs in a transaction that first takes the migration lock. Between processes the lock
+ * makes them take turns; on the embedded database, where all connections share one session (and
+ * session-level advisory locks would not exclude each other), the open transaction does.
+ */
+async function locked<T>(client: pg.Client, step: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    const result = await step();
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
 }
 
 /**
  * Applies prisma/migrations the way `prisma migrate deploy` does, keeping its `_prisma_migrations`
- * history, without Prisma's native engine (ENVIRONMENT.md). Safe when several processes start at
- * once: the advisory lock makes them take turns, and the later ones find nothing left to do.
+ * history, without Prisma's native engine (ENVIRONMENT.md). Each migration (history row, script,
+ * completion) is one transaction, so a process killed half-way leaves nothing and the next start
+ * applies it again. Safe when several processes start at once: the later ones find it done.
+ * Refuses to go on when an applied migration's checksum changed or an earlier one failed.
  */
 export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS _prisma_migrations (
-      id VARCHAR(36) PRIMARY KEY NOT NULL,
-      checksum VARCHAR(64) NOT NULL,
-      finished_at TIMESTAMPTZ,
-      migration_name VARCHAR(255) NOT NULL,
-      logs TEXT,
-      rolled_back_at TIMESTAMPTZ,
-      started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-      applied_steps_count INTEGER NOT NULL DEFAULT 0
-    )`);
-    const { rows } = await client.query<AppliedRow>(
-      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations",
-    );
-    const live = rows.filter((r) => r.rolled_back_at === null);
-    const failed = live.find((r) => r.finished_at === null);
-    if (failed) {
-      throw new MigrationError(
-        `Migration ${failed.migration_name} failed earlier; resolve it before starting.`,
+    await locked(client, async () => {
+      await client.query(HISTORY_TABLE);
+      const { rows } = await client.query<{ migration_name: string }>(
+        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL LIMIT 1",
       );
-    }
-    const done = new Map(live.map((r) => [r.migration_name, r.checksum]));
+      if (rows[0]) {
+        throw new MigrationError(
+          `Migration ${rows[0].migration_name} failed earlier; resolve it before starting.`,
+        );
+      }
+    });
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => e.name)
@@ -56,42 +78,49 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
     for (const name of names) {
       const script = readFileSync(join(dir, name, "migration.sql"));
       const checksum = createHash("sha256").update(script).digest("hex");
-      const previous = done.get(name);
-      if (previous !== undefined) {
-        if (previous !== checksum) {
-          throw new MigrationError(`Migration ${name} was changed after it was applied (checksum differs).`);
-        }
-        continue;
-      }
-      // One transaction per migration: a process killed half-way leaves nothing behind and the
-      // next start simply applies it again. A script that fails is recorded as Prisma records it
-      // (finished_at NULL, with the error in logs), so it is not retried blindly.
       const id = randomUUID();
-      await client.query("BEGIN");
       try {
-        await client.query(
-          "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())",
-          [id, checksum, name],
-        );
-        await client.query(script.toString("utf8"));
-        await client.query(
-          "UPDATE _prisma_migrations SET applied_steps_count = 1, finished_at = now() WHERE id = $1",
-          [id],
-        );
-        await client.query("COMMIT");
+        const ran = await locked(client, async () => {
+          const { rows } = await client.query<AppliedRow>(
+            "SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE migration_name = $1 AND rolled_back_at IS NULL",
+            [name],
+          );
+          const done = rows.find((r) => r.finished_at !== null);
+          if (done) {
+            if (done.checksum !== checksum) {
+              throw new MigrationError(
+                `Migration ${name} was changed after it was applied (checksum differs).`,
+              );
+            }
+            return false;
+          }
+          if (rows.length > 0)
+            throw new MigrationError(`Migration ${name} failed earlier; resolve it before starting.`);
+          await client.query(
+            "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())",
+            [id, checksum, name],
+          );
+          await client.query(script.toString("utf8")).catch((error: unknown) => {
+            throw new ScriptError(String(error));
+          });
+          await client.query(
+            "UPDATE _prisma_migrations SET applied_steps_count = 1, finished_at = now() WHERE id = $1",
+            [id],
+          );
+          return true;
+        });
+        if (ran) applied.push(name);
       } catch (error) {
-        await client.query("ROLLBACK");
+        if (!(error instanceof ScriptError)) throw error;
         await client.query(
           "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, logs) VALUES ($1, $2, $3, now(), $4)",
-          [id, checksum, name, String(error)],
+          [id, checksum, name, error.message],
         );
-        throw new MigrationError(`Migration ${name} failed: ${String(error)}`);
+        throw new MigrationError(`Migration ${name} failed: ${error.message}`);
       }
-      applied.push(name);
     }
     return applied;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => undefined);
     await client.end();
   }
 }

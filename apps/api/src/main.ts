@@ -1,10 +1,22 @@
-import { applyMigrations, createPrisma, seedDemoData, startEmbeddedPostgres } from "@mic/db";
+import {
+  applyMigrations,
+  createPrisma,
+  DataDirInUseError,
+  seedDemoData,
+  startEmbeddedPostgres,
+} from "@mic/db";
 import { buildApp } from "./app";
 import { readEnv } from "./env";
 import { sessionSecret } from "./lib/secret";
 
 const env = readEnv();
-const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.dataDir);
+const embedded = env.databaseUrl
+  ? undefined
+  : await startEmbeddedPostgres(env.dataDir).catch((error: unknown) => {
+      if (!(error instanceof DataDirInUseError)) throw error;
+      console.error(`\n  ✖ ${error.message}\n`);
+      process.exit(1);
+    });
 const databaseUrl = env.databaseUrl ?? embedded!.url;
 
 const applied = await applyMigrations(databaseUrl);

@@ -1,7 +1,14 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, cpSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations, createPrisma, MIGRATIONS_DIR, seedDemoData, startEmbeddedPostgres } from "@mic/db";
+import {
+  applyMigrations,
+  createPrisma,
+  DataDirInUseError,
+  MIGRATIONS_DIR,
+  seedDemoData,
+  startEmbeddedPostgres,
+} from "@mic/db";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
@@ -130,11 +137,28 @@ describe("embedded PostgreSQL", () => {
       await first.stop();
 
       const second = await startEmbeddedPostgres(dataDir);
+      // While it is open, a second server on the same files is refused rather than corrupting them.
+      await expect(startEmbeddedPostgres(dataDir)).rejects.toBeInstanceOf(DataDirInUseError);
       expect(await applyMigrations(second.url)).toEqual([]);
       const p2 = createPrisma(second.url, { max: second.poolSize });
       expect(await p2.tenant.findFirst({ where: { name: "重启测试有限公司" } })).not.toBeNull();
       await p2.$disconnect();
       await second.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("embedded PostgreSQL data directory lock", () => {
+  it("refuses a directory held by another live process and takes over one left by a dead process", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "mic-lock-"));
+    try {
+      writeFileSync(join(dataDir, "server.lock"), String(process.ppid));
+      await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/in use by process/);
+      writeFileSync(join(dataDir, "server.lock"), "999999999");
+      const db = await startEmbeddedPostgres(dataDir);
+      await db.stop();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
