@@ -24,7 +24,7 @@ await adminClient.query("DROP DATABASE IF EXISTS mic_bench WITH (FORCE)");
 await adminClient.query("CREATE DATABASE mic_bench");
 await adminClient.end();
 await applyMigrations(url.toString());
-const prisma = createPrisma(url.toString(), { max: 10 });
+const prisma = createPrisma(url.toString(), { max: Number(process.env.BENCH_POOL ?? 10) });
 await seedDemoData(prisma);
 
 const sql = new pg.Pool({ connectionString: url.toString(), max: CLIENTS });

@@ -8,12 +8,12 @@ import {
   shippingPayerFor,
   titleTypeAllowed,
 } from "@mic/domain";
-import type { Db } from "@mic/db";
+import type { Db, Tenant } from "@mic/db";
 import { audit, type Actor } from "../lib/audit";
 import { loadCalendar } from "../lib/calendar";
 import { AppError } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
-import { addressSnapshotOf, requestInclude, requestJson, titleSnapshotOf } from "../lib/serialize";
+import { addressSnapshotOf, requestJson, titleSnapshotOf } from "../lib/serialize";
 import type { Tx } from "../lib/tx";
 import { reservePending } from "./balances";
 
@@ -87,7 +87,12 @@ export async function quoteInvoice(
 }
 
 /** Creates a PENDING request, reserving its amount in the same transaction (SPEC §3). */
-export async function applyForInvoice(tx: Tx, actor: Actor, tenantId: string, input: ApplyInvoiceInput) {
+export async function applyForInvoice(
+  tx: Tx,
+  actor: Actor & { tenantName: string | null },
+  tenantId: string,
+  input: ApplyInvoiceInput,
+) {
   const now = new Date();
   const p = await prepare(tx, tenantId, input, now);
   const request = await tx.invoiceRequest.create({
@@ -104,7 +109,6 @@ export async function applyForInvoice(tx: Tx, actor: Actor, tenantId: string, in
       createdById: actor.id,
       createdAt: now,
     },
-    include: requestInclude,
   });
   await audit(tx, {
     actor,
@@ -128,5 +132,9 @@ export async function applyForInvoice(tx: Tx, actor: Actor, tenantId: string, in
     });
     throw amountConflict(fresh);
   }
-  return requestJson(request, now);
+  // The provider was read above and the tenant's name came with the session: no reads to shape the reply.
+  return requestJson(
+    { ...request, provider: p.provider, tenant: { id: tenantId, name: actor.tenantName ?? "" } as Tenant },
+    now,
+  );
 }
