@@ -15,6 +15,8 @@ export interface Harness {
   app: App;
   prisma: Db;
   url: string;
+  /** Connections a client of this database may open (1 on the embedded database). */
+  poolSize: number;
   /** Signs in and returns the Cookie header value. */
   login(email: string): Promise<string>;
   ids(): Promise<Ids>;
@@ -35,6 +37,7 @@ export function useHarness(): Harness {
   beforeAll(async () => {
     db = await createTestDatabase();
     h.url = db.url;
+    h.poolSize = db.poolSize;
     h.prisma = createPrisma(db.url, { max: db.poolSize });
     await seedDemoData(h.prisma);
     h.app = await buildApp({ prisma: h.prisma, sessionSecret: "test-secret", logLevel: "silent" });
