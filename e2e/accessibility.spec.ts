@@ -76,7 +76,15 @@ test.describe("accessibility (WCAG 2.1 A/AA, serious and critical)", () => {
       await dialog.getByRole("button", { name: "保存" }).click();
       await expect(page.getByLabel("发票抬头", { exact: true })).toHaveAttribute("aria-invalid", "true");
       await audit(page, "titles-dialog-errors");
-      await dialog.getByRole("button", { name: "取消" }).click();
+      // A modal keeps the keyboard inside it: tabbing past its last control comes back to its first.
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press("Tab");
+        expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `Tab ${i + 1}`).toBe(true);
+      }
+      await page.keyboard.press("Shift+Tab");
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      await dialog.getByRole("button", { name: /关闭/ }).focus();
+      await page.keyboard.press("Enter");
       await expect(dialog).toBeHidden();
     });
 
