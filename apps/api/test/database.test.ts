@@ -14,32 +14,6 @@ import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { createTestDatabase } from "./db";
 
-/** An empty database (no migrations applied) of this test's own. */
-async function emptyDatabase() {
-  const admin = process.env.DATABASE_URL;
-  if (!admin) {
-    const e = await startEmbeddedPostgres();
-    return { url: e.url, poolSize: 1, drop: () => e.stop() };
-  }
-  const name = `mic_empty_${Math.random().toString(16).slice(2, 10)}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    poolSize: 10,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
-
 async function history(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -56,7 +30,7 @@ async function history(url: string) {
 
 describe("migration applier", () => {
   it("applies each migration once when two processes start at the same time", async () => {
-    const db = await emptyDatabase();
+    const db = await createTestDatabase({ empty: true });
     try {
       const [a, b] = await Promise.all([applyMigrations(db.url), applyMigrations(db.url)]);
       const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
@@ -74,7 +48,7 @@ describe("migration applier", () => {
   });
 
   it("refuses to start when an applied migration was changed", async () => {
-    const db = await emptyDatabase();
+    const db = await createTestDatabase({ empty: true });
     const dir = mkdtempSync(join(tmpdir(), "mic-migrations-"));
     try {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
@@ -89,7 +63,7 @@ describe("migration applier", () => {
   });
 
   it("records a failed migration and refuses to go on until it is resolved", async () => {
-    const db = await emptyDatabase();
+    const db = await createTestDatabase({ empty: true });
     const dir = mkdtempSync(join(tmpdir(), "mic-migrations-"));
     try {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
