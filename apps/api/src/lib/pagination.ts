@@ -31,6 +31,27 @@ export function after(cursor: Cursor | undefined) {
 
 export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
+/**
+ * One page of rows newest first. `fetch` receives the keyset window (the caller's conditions and
+ * "after the cursor", the order, limit + 1 rows) and adds what else it needs (include, select).
+ */
+export async function newestPage<W, T extends Cursor>(
+  q: { limit: number; cursor?: string | undefined },
+  conditions: W,
+  fetch: (window: {
+    where: { AND: [W, ReturnType<typeof after>] };
+    orderBy: typeof newestFirst;
+    take: number;
+  }) => Promise<T[]>,
+): Promise<{ rows: T[]; nextCursor: string | null }> {
+  const rows = await fetch({
+    where: { AND: [conditions, after(decodeCursor(q.cursor))] },
+    orderBy: newestFirst,
+    take: q.limit + 1,
+  });
+  return page(rows, q.limit);
+}
+
 /** Fetch limit + 1 rows, return `limit` and the cursor of the last when there is more. */
 export function page<T extends Cursor>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
   const more = rows.length > limit;

@@ -1,28 +1,26 @@
 import type { AuditEvent, auditQuery } from "@mic/contracts";
 import type { Db } from "@mic/db";
 import type { z } from "zod";
-import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+import { newestPage } from "../lib/pagination";
 
 /**
  * The audit trail newest first. `tenantId` non-null confines an admin to its own tenant's events,
  * whatever the query asks; actor names come from one query for the page's distinct actors.
  */
 export async function listAuditEvents(db: Db, tenantId: string | null, q: z.infer<typeof auditQuery>) {
-  const rows = await db.auditEvent.findMany({
-    where: {
+  const { rows: kept, nextCursor } = await newestPage(
+    q,
+    {
       AND: [
         tenantId ? { tenantId } : {},
         q.tenantId ? { tenantId: q.tenantId } : {},
         q.entityType ? { entityType: q.entityType } : {},
         q.entityId ? { entityId: q.entityId } : {},
         q.action ? { action: q.action } : {},
-        after(decodeCursor(q.cursor)),
       ],
     },
-    orderBy: newestFirst,
-    take: q.limit + 1,
-  });
-  const { rows: kept, nextCursor } = page(rows, q.limit);
+    (window) => db.auditEvent.findMany(window),
+  );
   const actorIds = [...new Set(kept.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const actors = actorIds.length
     ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })

@@ -2,7 +2,7 @@ import type { InvoiceListQuery } from "@mic/contracts";
 import { chinaDate, formatAmount } from "@mic/domain";
 import type { Db, Prisma } from "@mic/db";
 import { notFound } from "../lib/errors";
-import { after, chinaDayRange, decodeCursor, isUuid, newestFirst, page } from "../lib/pagination";
+import { after, chinaDayRange, isUuid, newestFirst, newestPage } from "../lib/pagination";
 import { requestInclude, requestJson, type RequestRow } from "../lib/serialize";
 import type { Scope } from "./transition-invoice";
 
@@ -23,13 +23,9 @@ function where(scope: Scope, f: InvoiceFilters): Prisma.InvoiceRequestWhereInput
 }
 
 export async function listInvoiceRequests(db: Db, scope: Scope, q: InvoiceListQuery) {
-  const rows = await db.invoiceRequest.findMany({
-    where: { AND: [where(scope, q), after(decodeCursor(q.cursor))] },
-    orderBy: newestFirst,
-    take: q.limit + 1,
-    include: requestInclude,
-  });
-  const { rows: kept, nextCursor } = page(rows, q.limit);
+  const { rows: kept, nextCursor } = await newestPage(q, where(scope, q), (window) =>
+    db.invoiceRequest.findMany({ ...window, include: requestInclude }),
+  );
   const now = new Date();
   return { items: kept.map((r) => requestJson(r, now)), nextCursor };
 }

@@ -4,7 +4,7 @@ import type { Db, LedgerEntry, Provider, Tenant } from "@mic/db";
 import type { z } from "zod";
 import { audit, type Actor } from "../lib/audit";
 import { AppError } from "../lib/errors";
-import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+import { newestPage } from "../lib/pagination";
 import { isUniqueViolation, type Tx } from "../lib/tx";
 
 type LedgerRow = LedgerEntry & { tenant: Tenant; provider: Provider };
@@ -93,19 +93,14 @@ export async function recordRefund(tx: Tx, actor: Actor, input: RefundInput) {
 }
 
 export async function listRefunds(db: Db, q: z.infer<typeof refundListQuery>) {
-  const rows = await db.ledgerEntry.findMany({
-    where: {
-      AND: [
-        { kind: "REFUND" },
-        q.tenantId ? { tenantId: q.tenantId } : {},
-        q.providerId ? { providerId: q.providerId } : {},
-        after(decodeCursor(q.cursor)),
-      ],
+  const { rows: kept, nextCursor } = await newestPage(
+    q,
+    {
+      kind: "REFUND" as const,
+      ...(q.tenantId ? { tenantId: q.tenantId } : {}),
+      ...(q.providerId ? { providerId: q.providerId } : {}),
     },
-    orderBy: newestFirst,
-    take: q.limit + 1,
-    include: ledgerInclude,
-  });
-  const { rows: kept, nextCursor } = page(rows, q.limit);
+    (window) => db.ledgerEntry.findMany({ ...window, include: ledgerInclude }),
+  );
   return { items: kept.map(ledgerEntryJson), nextCursor };
 }

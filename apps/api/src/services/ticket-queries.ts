@@ -2,7 +2,7 @@ import type { Ticket as TicketJson, ticketListQuery } from "@mic/contracts";
 import { formatAmount } from "@mic/domain";
 import type { Db, InvoiceRequest, Provider, Tenant, Ticket } from "@mic/db";
 import type { z } from "zod";
-import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+import { newestPage } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
 
 export type TicketRow = Ticket & { tenant: Tenant; request: InvoiceRequest & { provider: Provider } };
@@ -32,19 +32,14 @@ export async function loadTicket(db: Db | Tx, id: string): Promise<TicketJson> {
 
 /** Void tickets newest first: an admin sees its tenant's (`tenantId`), support all (`null`). */
 export async function listTickets(db: Db, tenantId: string | null, q: z.infer<typeof ticketListQuery>) {
-  const rows = await db.ticket.findMany({
-    where: {
-      AND: [
-        tenantId ? { tenantId } : {},
-        q.status ? { status: q.status } : {},
-        q.requestId ? { requestId: q.requestId } : {},
-        after(decodeCursor(q.cursor)),
-      ],
+  const { rows: kept, nextCursor } = await newestPage(
+    q,
+    {
+      ...(tenantId ? { tenantId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.requestId ? { requestId: q.requestId } : {}),
     },
-    orderBy: newestFirst,
-    take: q.limit + 1,
-    include: ticketInclude,
-  });
-  const { rows: kept, nextCursor } = page(rows, q.limit);
+    (window) => db.ticket.findMany({ ...window, include: ticketInclude }),
+  );
   return { items: kept.map(ticketJson), nextCursor };
 }

@@ -4,7 +4,7 @@ import type { Db, Provider, Withdrawal } from "@mic/db";
 import type { z } from "zod";
 import { audit, type Actor } from "../lib/audit";
 import { AppError } from "../lib/errors";
-import { after, decodeCursor, newestFirst, page } from "../lib/pagination";
+import { newestPage } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
 
 export function withdrawalJson(w: Withdrawal & { provider: Provider }) {
@@ -64,14 +64,10 @@ export async function withdraw(tx: Tx, actor: Actor, tenantId: string, input: Wi
 }
 
 export async function listWithdrawals(db: Db, tenantId: string, q: z.infer<typeof withdrawalListQuery>) {
-  const rows = await db.withdrawal.findMany({
-    where: {
-      AND: [{ tenantId }, q.providerId ? { providerId: q.providerId } : {}, after(decodeCursor(q.cursor))],
-    },
-    orderBy: newestFirst,
-    take: q.limit + 1,
-    include: { provider: true },
-  });
-  const { rows: kept, nextCursor } = page(rows, q.limit);
+  const { rows: kept, nextCursor } = await newestPage(
+    q,
+    { tenantId, ...(q.providerId ? { providerId: q.providerId } : {}) },
+    (window) => db.withdrawal.findMany({ ...window, include: { provider: true } }),
+  );
   return { items: kept.map(withdrawalJson), nextCursor };
 }
