@@ -8,6 +8,7 @@ import {
 import { buildApp } from "./app";
 import { readEnv } from "./env";
 import { sessionSecret } from "./lib/secret";
+import { purgeExpired } from "./services/purge-expired";
 
 const env = readEnv();
 const embedded = env.databaseUrl
@@ -29,7 +30,15 @@ const app = await buildApp({
   logLevel: env.logLevel,
 });
 
+// Expired sessions, old sign-in attempts and idempotency keys go hourly (and once at start).
+const purge = () =>
+  purgeExpired(prisma).catch((error: unknown) => app.log.warn({ err: error }, "purging expired rows failed"));
+void purge();
+const purgeTimer = setInterval(() => void purge(), 60 * 60 * 1000);
+purgeTimer.unref();
+
 const shutdown = async () => {
+  clearInterval(purgeTimer);
   await app.close();
   await prisma.$disconnect();
   await embedded?.stop();

@@ -174,3 +174,61 @@ describe("mutation limit", () => {
     await limited.close();
   });
 });
+
+describe("purging expired rows", () => {
+  it("deletes expired sessions, old sign-in attempts and idempotency keys, and keeps the rest", async () => {
+    const { purgeExpired, IDEMPOTENCY_RETENTION_MS } = await import("../src/services/purge-expired");
+    const cookie = await h.login(DEMO.globex);
+    const user = await h.prisma.user.findUniqueOrThrow({ where: { email: DEMO.globex } });
+    await h.prisma.session.create({
+      data: { id: "expired-session", userId: user.id, expiresAt: new Date(Date.now() - 1000) },
+    });
+    await h.prisma.loginAttempt.create({
+      data: {
+        email: "old@x.test",
+        ip: "1.2.3.4",
+        succeeded: false,
+        createdAt: new Date(Date.now() - 2 * 86_400_000),
+      },
+    });
+    const old = new Date(Date.now() - IDEMPOTENCY_RETENTION_MS - 1000);
+    await h.prisma.idempotencyKey.create({
+      data: {
+        userId: user.id,
+        key: "old-key",
+        method: "POST",
+        path: "/api/x",
+        requestHash: "h",
+        statusCode: 201,
+        responseBody: {},
+        createdAt: old,
+      },
+    });
+    await h.prisma.idempotencyKey.create({
+      data: {
+        userId: user.id,
+        key: "fresh-key",
+        method: "POST",
+        path: "/api/x",
+        requestHash: "h",
+        statusCode: 201,
+        responseBody: {},
+      },
+    });
+
+    const purged = await purgeExpired(h.prisma);
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.loginAttempts).toBeGreaterThanOrEqual(1);
+    expect(purged.idempotencyKeys).toBe(1);
+    expect(await h.prisma.session.findUnique({ where: { id: "expired-session" } })).toBeNull();
+    expect(
+      await h.prisma.idempotencyKey.findUnique({
+        where: { userId_key: { userId: user.id, key: "fresh-key" } },
+      }),
+    ).not.toBeNull();
+    // The live session still works.
+    expect((await h.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+  });
+});
