@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { bucketOf, dueDateFor, shippingPayerFor, type InvoiceStatus, type WorkCalendar } from "@mic/domain";
 import type { PrismaClient } from "../generated/client/client";
+import { addressSnapshotOf, titleSnapshotOf } from "./snapshots";
 
 export const DEMO_PASSWORD = "demo-password";
 const SEED_LOCK = 72707370;
@@ -177,24 +178,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         },
       });
 
-      const snapshot = (t: typeof acmeTitle) => ({
-        type: t.type,
-        name: t.name,
-        taxpayerId: t.taxpayerId,
-        registeredAddress: t.registeredAddress,
-        registeredPhone: t.registeredPhone,
-        bankName: t.bankName,
-        bankAccount: t.bankAccount,
-      });
-      const addressSnapshot = (a: typeof acmeAddress) => ({
-        recipient: a.recipient,
-        phone: a.phone,
-        province: a.province,
-        city: a.city,
-        district: a.district,
-        street: a.street,
-        postalCode: a.postalCode,
-      });
       const requests: {
         tenantId: string;
         providerId: string;
@@ -258,8 +241,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
             amountFen,
             invoiceType: "PAPER_VAT_GENERAL",
             status: r.status,
-            titleSnapshot: snapshot(r.title),
-            addressSnapshot: addressSnapshot(r.address),
+            titleSnapshot: titleSnapshotOf(r.title),
+            addressSnapshot: addressSnapshotOf(r.address),
             shippingPayer: shippingPayerFor(amountFen),
             dueDate: new Date(`${dueDateFor(createdAt, calendar)}T00:00:00Z`),
             createdById: r.by,

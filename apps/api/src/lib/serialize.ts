@@ -1,11 +1,13 @@
 import { formatAmount, isOverdue, type InvoiceStatus } from "@mic/domain";
 import type { InvoiceRequest as InvoiceRequestJson, InvoiceTitle, MailingAddress } from "@mic/contracts";
-import type {
-  InvoiceRequest,
-  InvoiceTitle as TitleRow,
-  MailingAddress as AddressRow,
-  Provider,
-  Tenant,
+import {
+  addressSnapshotOf,
+  titleSnapshotOf,
+  type InvoiceRequest,
+  type InvoiceTitle as TitleRow,
+  type MailingAddress as AddressRow,
+  type Provider,
+  type Tenant,
 } from "@mic/db";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -13,41 +15,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 export function titleJson(t: TitleRow): InvoiceTitle {
-  return {
-    id: t.id,
-    type: t.type,
-    name: t.name,
-    taxpayerId: t.taxpayerId,
-    registeredAddress: t.registeredAddress,
-    registeredPhone: t.registeredPhone,
-    bankName: t.bankName,
-    bankAccount: t.bankAccount,
-    isDefault: t.isDefault,
-  };
-}
-
-export function titleSnapshotOf(t: TitleRow) {
-  const { id: _id, isDefault: _d, ...snapshot } = titleJson(t);
-  return snapshot;
+  return { id: t.id, ...titleSnapshotOf(t), isDefault: t.isDefault };
 }
 
 export function addressJson(a: AddressRow): MailingAddress {
-  return {
-    id: a.id,
-    recipient: a.recipient,
-    phone: a.phone,
-    province: a.province,
-    city: a.city,
-    district: a.district,
-    street: a.street,
-    postalCode: a.postalCode,
-    isDefault: a.isDefault,
-  };
-}
-
-export function addressSnapshotOf(a: AddressRow) {
-  const { id: _id, isDefault: _d, ...snapshot } = addressJson(a);
-  return snapshot;
+  return { id: a.id, ...addressSnapshotOf(a), isDefault: a.isDefault };
 }
 
 const OPEN: readonly InvoiceStatus[] = ["PENDING", "PROCESSING"];

@@ -8,12 +8,12 @@ import {
   shippingPayerFor,
   titleTypeAllowed,
 } from "@mic/domain";
-import type { Db, Tenant } from "@mic/db";
 import { audit, type Actor } from "../lib/audit";
 import { loadCalendar } from "../lib/calendar";
 import { AppError } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
-import { addressSnapshotOf, requestJson, titleSnapshotOf } from "../lib/serialize";
+import { addressSnapshotOf, titleSnapshotOf, type Db, type Tenant } from "@mic/db";
+import { requestJson } from "../lib/serialize";
 import type { Tx } from "../lib/tx";
 import { reservePending } from "./balances";
 
