@@ -1,4 +1,5 @@
 import { formatCny, parseAmount } from "@mic/domain";
+import { Input } from "tdesign-react";
 
 /** "¥1,234.50" from a wire decimal string; exact (bigint fen), never a float. */
 export function formatMoney(value: string | null | undefined): string {
@@ -16,4 +17,17 @@ export function Money({ value, strong }: { value: string | null | undefined; str
 
 export function isPositiveAmount(value: string): boolean {
   return (parseAmount(value) ?? 0n) > 0n;
+}
+
+/** The amount field of the apply, refund and withdrawal forms: a yuan decimal typed as text. */
+export function MoneyInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <Input
+      name="amount"
+      value={value}
+      prefixIcon={<span aria-hidden="true">¥</span>}
+      onChange={(v) => onChange(String(v))}
+      style={{ width: 240 }}
+    />
+  );
 }

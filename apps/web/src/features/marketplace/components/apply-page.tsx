@@ -8,13 +8,13 @@ import {
 } from "@mic/domain";
 import { useEffect, useRef } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
-import { Alert, Button, Form, Input, Radio, Select } from "tdesign-react";
+import { Alert, Button, Form, Radio, Select } from "tdesign-react";
 import { useInvoiceTitles } from "@/api/get-invoice-titles";
 import { useInvoiceableAmounts } from "@/api/get-invoiceable-amounts";
 import { useMailingAddresses } from "@/api/get-mailing-addresses";
 import { paths } from "@/app/paths";
 import { Field } from "@/components/field";
-import { Money, formatMoney } from "@/components/money";
+import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
@@ -167,13 +167,7 @@ export function ApplyPage() {
               </>
             }
           >
-            <Input
-              name="amount"
-              value={v.amount}
-              prefixIcon={<span aria-hidden="true">¥</span>}
-              onChange={(value) => form.setField("amount", String(value))}
-              style={{ width: 240 }}
-            />
+            <MoneyInput value={v.amount} onChange={(value) => form.setField("amount", value)} />
           </Field>
           <Field label={t("apply.invoiceType")} error={form.errors.invoiceType} group required>
             <Radio.Group

@@ -16,7 +16,7 @@ import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { selectValue } from "@/lib/select-value";
+import { nameOptions, selectValue } from "@/lib/select-value";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { exportCsvUrl, useInvoiceRequests } from "../api/get-invoice-requests";
 import { useCancelRequestAction } from "./use-cancel-request-action";
@@ -68,10 +68,7 @@ export function RecordsPage() {
               value={filters.providerId ?? ""}
               loading={providers.isPending}
               onChange={(v) => setFilter("providerId", selectValue(v))}
-              options={[
-                { value: "", label: t("records.allProviders") },
-                ...(providers.data ?? []).map((p) => ({ value: p.id, label: p.name })),
-              ]}
+              options={nameOptions(providers.data, t("records.allProviders"))}
               style={{ width: 200 }}
             />
           </Field>

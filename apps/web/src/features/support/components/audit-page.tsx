@@ -10,7 +10,7 @@ import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
-import { selectValue } from "@/lib/select-value";
+import { nameOptions, selectValue } from "@/lib/select-value";
 import { zodFieldErrors } from "@/lib/zod-form";
 import { useAuditEvents, type AuditFilters } from "../api/get-audit-events";
 import { useTenants } from "../api/get-tenants";
@@ -133,10 +133,7 @@ export function AuditPage() {
               loading={tenants.isPending}
               filterable
               onChange={(v) => setDraftField("tenantId", selectValue(v))}
-              options={[
-                { value: "", label: t("support.all") },
-                ...(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name })),
-              ]}
+              options={nameOptions(tenants.data, t("support.all"))}
               style={{ width: 200 }}
             />
           </Field>

@@ -7,13 +7,13 @@ import { confirmAction } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { LoadMore } from "@/components/load-more";
-import { Money, formatMoney } from "@/components/money";
+import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { selectValue } from "@/lib/select-value";
+import { nameOptions, selectValue } from "@/lib/select-value";
 import { useZodForm } from "@/lib/zod-form";
 import { useCreateRefund } from "../api/create-refund";
 import { useRefunds, type LedgerEntry } from "../api/get-refunds";
@@ -88,7 +88,7 @@ export function RefundsPage() {
               loading={tenants.isPending}
               filterable
               onChange={(v) => form.setField("tenantId", selectValue(v))}
-              options={(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+              options={nameOptions(tenants.data)}
               style={{ width: 360 }}
             />
           </Field>
@@ -98,18 +98,12 @@ export function RefundsPage() {
               placeholder={t("support.refunds.providerPlaceholder")}
               loading={providers.isPending}
               onChange={(v) => form.setField("providerId", selectValue(v))}
-              options={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              options={nameOptions(providers.data)}
               style={{ width: 360 }}
             />
           </Field>
           <Field label={t("support.refunds.amount")} error={form.errors.amount} required>
-            <Input
-              name="amount"
-              value={form.values.amount}
-              prefixIcon={<span aria-hidden="true">¥</span>}
-              onChange={(v) => form.setField("amount", String(v))}
-              style={{ width: 240 }}
-            />
+            <MoneyInput value={form.values.amount} onChange={(value) => form.setField("amount", value)} />
           </Field>
           <Field
             label={t("support.refunds.reference")}

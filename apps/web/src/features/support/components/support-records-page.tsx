@@ -14,7 +14,7 @@ import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { selectValue } from "@/lib/select-value";
+import { nameOptions, selectValue } from "@/lib/select-value";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { supportExportCsvUrl, useSupportRecords } from "../api/get-support-records";
 import { useTenants } from "../api/get-tenants";
@@ -64,10 +64,7 @@ export function SupportRecordsPage() {
               loading={tenants.isPending}
               filterable
               onChange={(v) => setFilter("tenantId", selectValue(v))}
-              options={[
-                { value: "", label: t("support.records.allTenants") },
-                ...(tenants.data ?? []).map((x) => ({ value: x.id, label: x.name })),
-              ]}
+              options={nameOptions(tenants.data, t("support.records.allTenants"))}
               style={{ width: 200 }}
             />
           </Field>
@@ -76,10 +73,7 @@ export function SupportRecordsPage() {
               value={filters.providerId ?? ""}
               loading={providers.isPending}
               onChange={(v) => setFilter("providerId", selectValue(v))}
-              options={[
-                { value: "", label: t("support.records.allProviders") },
-                ...(providers.data ?? []).map((p) => ({ value: p.id, label: p.name })),
-              ]}
+              options={nameOptions(providers.data, t("support.records.allProviders"))}
               style={{ width: 180 }}
             />
           </Field>

@@ -1,11 +1,11 @@
 import { withdrawalInput, type InvoiceableAmount } from "@mic/contracts";
 import { parseAmount } from "@mic/domain";
-import { Alert, Button, Form, Input, MessagePlugin, Select } from "tdesign-react";
+import { Alert, Button, Form, MessagePlugin, Select } from "tdesign-react";
 import { useInvoiceableAmounts } from "@/api/get-invoiceable-amounts";
 import { confirmAction } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
-import { Money, formatMoney } from "@/components/money";
+import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
@@ -110,13 +110,7 @@ export function WithdrawalsPage() {
             />
           ) : null}
           <Field label={t("withdrawals.amount")} error={form.errors.amount} required>
-            <Input
-              name="amount"
-              value={form.values.amount}
-              prefixIcon={<span aria-hidden="true">¥</span>}
-              onChange={(v) => form.setField("amount", String(v))}
-              style={{ width: 240 }}
-            />
+            <MoneyInput value={form.values.amount} onChange={(value) => form.setField("amount", value)} />
           </Field>
           <Form.FormItem>
             <Button type="submit" theme="primary" loading={create.isPending}>
