@@ -42,6 +42,20 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** One registered route, as the app's own table lists it (tests enumerate it: nothing is forgotten). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  /** Left out of the OpenAPI document (the document itself, the docs UI). */
+  hidden: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface Ctx {
   prisma: Db;
   sessions: Sessions;
@@ -55,6 +69,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === "HEAD") continue;
+      routeTable.push({ method, url: route.url, hidden: route.schema?.hide === true });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
