@@ -18,7 +18,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { registerErrorHandler } from "./lib/error-handler";
+import { frameworkErrors, registerErrorHandler } from "./lib/error-handler";
 import { registerMutationLimit } from "./lib/rate-limit";
 import { AppError } from "./lib/errors";
 import { Sessions } from "./lib/session";
@@ -67,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logLevel === "silent" ? false : { level: options.logLevel ?? "info" },
     bodyLimit: 1024 * 1024,
+    // The router's own errors (a malformed or over-long path) in the API's error shape.
+    frameworkErrors,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   const routeTable: RouteEntry[] = [];

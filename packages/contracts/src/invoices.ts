@@ -1,7 +1,7 @@
 import { INVOICE_STATUSES, INVOICE_TYPES } from "@mic/domain";
 import { z } from "zod";
 import { addressSnapshot } from "./addresses";
-import { amountString, isoDate, pageQuery, text, uuid } from "./common";
+import { amountString, isStorableText, isoDate, pageQuery, text, uuid } from "./common";
 import { titleSnapshot } from "./titles";
 
 export const SHIPPING_PAYERS = ["PROVIDER", "RECIPIENT_COD"] as const;
@@ -79,7 +79,7 @@ export const shipInput = z
       .trim()
       .regex(/^[0-9A-Za-z-]{8,30}$/, "invoiceNumber.invalid"),
     courier: z.enum(COURIERS, { error: "enum.invalid" }),
-    courierName: z.string().trim().max(50, "tooLong:50").optional(),
+    courierName: z.string().trim().max(50, "tooLong:50").refine(isStorableText, "text.unstorable").optional(),
     trackingNumber: z
       .string({ error: "required" })
       .trim()
@@ -92,4 +92,6 @@ export const shipInput = z
 export type ShipInput = z.infer<typeof shipInput>;
 
 export const reasonInput = z.object({ reason: text(500) });
-export const optionalReasonInput = z.object({ reason: z.string().trim().max(500, "tooLong:500").optional() });
+export const optionalReasonInput = z.object({
+  reason: z.string().trim().max(500, "tooLong:500").refine(isStorableText, "text.unstorable").optional(),
+});

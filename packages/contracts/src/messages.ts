@@ -27,6 +27,14 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   "postalCode.invalid": { zh: "邮政编码为 6 位数字", en: "A postal code has 6 digits" },
   "bankAccount.invalid": { zh: "开户账号为 8–30 位数字", en: "A bank account has 8–30 digits" },
   "date.invalid": { zh: "请输入有效日期（YYYY-MM-DD）", en: "Enter a valid date (YYYY-MM-DD)" },
+  "date.outOfRange": {
+    zh: "日期须在 {0} 至 {1} 之间",
+    en: "The date must be between {0} and {1}",
+  },
+  "text.unstorable": {
+    zh: "含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试",
+    en: "Contains characters that cannot be stored (a NUL character or broken Unicode); remove them and try again",
+  },
   "dateRange.invalid": {
     zh: "开始日期不能晚于结束日期",
     en: "The start date must not be after the end date",
@@ -69,6 +77,8 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   notFound: { zh: "资源不存在", en: "Not found" },
   "body.tooLarge": { zh: "请求体过大（上限 1 MiB）", en: "The request body is too large (1 MiB at most)" },
   "body.json": { zh: "请求体须为 JSON", en: "The request body must be JSON" },
+  "url.invalid": { zh: "请求地址格式不正确", en: "The request path is malformed" },
+  "url.tooLong": { zh: "请求地址中的参数过长", en: "A parameter in the request path is too long" },
   internal: { zh: "服务器内部错误，请稍后再试", en: "Internal server error; try again later" },
   "amount.overInvoiceable": {
     zh: "申请金额超过可开票金额（当前可开票 ¥{0}）",

@@ -1,6 +1,6 @@
 import { INVOICE_STATUSES, ROLES } from "@mic/domain";
 import { z } from "zod";
-import { amountString, isoDate, pageQuery, text, uuid } from "./common";
+import { amountString, isoDate, pageQuery, plainText, text, uuid } from "./common";
 
 export const TICKET_STATUSES = ["OPEN", "RESOLVED", "REJECTED"] as const;
 
@@ -88,9 +88,9 @@ export type AuditEvent = z.infer<typeof auditEvent>;
 
 export const auditQuery = z.intersection(
   z.object({
-    entityType: z.string().max(50, "tooLong:50").optional(),
-    entityId: z.string().max(64, "tooLong:64").optional(),
-    action: z.string().max(50, "tooLong:50").optional(),
+    entityType: plainText(50).optional(),
+    entityId: plainText(64).optional(),
+    action: plainText(50).optional(),
     tenantId: uuid.optional(),
   }),
   pageQuery,

@@ -6,7 +6,7 @@ import {
   normaliseTaxpayerId,
 } from "@mic/domain";
 import { z } from "zod";
-import { optionalText, text } from "./common";
+import { optionalText, plainText, text } from "./common";
 
 const titleFields = z.object({
   type: z.enum(TITLE_TYPES, { error: "enum.invalid" }),
@@ -34,12 +34,12 @@ export type InvoiceTitleInput = z.input<typeof invoiceTitleInput>;
 /** PATCH body: any subset of the fields; the merged title is checked with invoiceTitleInput. */
 export const invoiceTitlePatch = z.object({
   type: z.enum(TITLE_TYPES, { error: "enum.invalid" }).optional(),
-  name: z.string().optional(),
-  taxpayerId: z.string().nullish(),
-  registeredAddress: z.string().nullish(),
-  registeredPhone: z.string().nullish(),
-  bankName: z.string().nullish(),
-  bankAccount: z.string().nullish(),
+  name: plainText(1000).optional(),
+  taxpayerId: plainText(1000).nullish(),
+  registeredAddress: plainText(1000).nullish(),
+  registeredPhone: plainText(1000).nullish(),
+  bankName: plainText(1000).nullish(),
+  bankAccount: plainText(1000).nullish(),
   isDefault: z.boolean().optional(),
 });
 

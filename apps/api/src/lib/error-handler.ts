@@ -46,6 +46,11 @@ function toAppError(error: unknown): AppError {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return new AppError("VALIDATION", "body.json", { fields: { body: "body.json" } });
+    // The router's own refusals (`%ZZ` in a path; a path parameter over maxParamLength).
+    case "FST_ERR_BAD_URL":
+      return new AppError("VALIDATION", "url.invalid", { fields: { path: "url.invalid" } });
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new AppError("VALIDATION", "url.tooLong", { fields: { path: "url.tooLong" } });
   }
   if (error instanceof SyntaxError || fastifyError.statusCode === 400) {
     return new AppError("VALIDATION", "body.json", { fields: { body: "body.json" } });
@@ -53,6 +58,18 @@ function toAppError(error: unknown): AppError {
   if (fastifyError.statusCode === 413) return new AppError("PAYLOAD_TOO_LARGE", "body.tooLarge");
   if (fastifyError.statusCode === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE", "body.json");
   return new AppError("INTERNAL", "internal");
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors the router raises before any route or error handler
+ * is involved (a malformed or over-long path), answered in the same shape as every other error.
+ */
+export function frameworkErrors(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  void reply
+    .status(ERROR_STATUS[appError.code])
+    .header("X-Content-Type-Options", "nosniff")
+    .send(translateError(appError, langFrom(request.headers["accept-language"])));
 }
 
 export function registerErrorHandler(app: FastifyInstance) {

@@ -9,16 +9,48 @@ export function encodeCursor(row: Cursor): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 }
 
+/** The instants a cursor may name: rows are created in this century (a cursor is ours, or forged). */
+const CURSOR_MIN = Date.UTC(2000, 0, 1);
+const CURSOR_MAX = Date.UTC(2100, 0, 1);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const invalidCursor = () =>
+  new AppError("VALIDATION", "validation", { fields: { cursor: "cursor.invalid" } });
+
+/**
+ * The parts of a keyset cursor (base64url JSON of an array), checked one by one: `instant` and `day`
+ * within 2000–2099 and real, `id` a UUID. Anything else, even well-formed JSON (another shape, a
+ * date out of range, an id that is not a UUID), is a 400 on `cursor`, never a database error.
+ */
+export function cursorParts(cursor: string, kinds: readonly ("instant" | "day" | "id")[]): (Date | string)[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== kinds.length) throw invalidCursor();
+  return kinds.map((kind, i) => {
+    const value: unknown = parsed[i];
+    if (typeof value !== "string") throw invalidCursor();
+    if (kind === "id") {
+      if (!isUuid(value)) throw invalidCursor();
+      return value;
+    }
+    if (!(kind === "instant" ? ISO_INSTANT : ISO_DAY).test(value)) throw invalidCursor();
+    const at = new Date(kind === "instant" ? value : `${value}T00:00:00Z`);
+    const time = at.getTime();
+    if (Number.isNaN(time) || time < CURSOR_MIN || time >= CURSOR_MAX) throw invalidCursor();
+    if (kind === "day" && at.toISOString().slice(0, 10) !== value) throw invalidCursor();
+    return at;
+  });
+}
+
 export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    const createdAt = new Date(String(at));
-    if (typeof id !== "string" || Number.isNaN(createdAt.getTime())) throw new Error("bad cursor");
-    return { createdAt, id };
-  } catch {
-    throw new AppError("VALIDATION", "validation", { fields: { cursor: "cursor.invalid" } });
-  }
+  const [createdAt, id] = cursorParts(cursor, ["instant", "id"]) as [Date, string];
+  return { createdAt, id };
 }
 
 /** Keyset condition for rows ordered by (createdAt desc, id desc): strictly after the cursor. */

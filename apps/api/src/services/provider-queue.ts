@@ -1,7 +1,7 @@
 import type { providerQueueQuery } from "@mic/contracts";
 import type { Db } from "@mic/db";
 import type { z } from "zod";
-import { AppError } from "../lib/errors";
+import { cursorParts } from "../lib/pagination";
 import { dateOnly, requestInclude, requestJson } from "../lib/serialize";
 
 /** Position in the queue's order (dueDate, createdAt, id), all ascending. */
@@ -19,17 +19,8 @@ export function encodeQueueCursor(c: QueueCursor): string {
 
 export function decodeQueueCursor(cursor: string | undefined): QueueCursor | undefined {
   if (!cursor) return undefined;
-  try {
-    const [due, at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    const dueDate = new Date(`${String(due)}T00:00:00Z`);
-    const createdAt = new Date(String(at));
-    if (typeof id !== "string" || Number.isNaN(dueDate.getTime()) || Number.isNaN(createdAt.getTime())) {
-      throw new Error("bad cursor");
-    }
-    return { dueDate, createdAt, id };
-  } catch {
-    throw new AppError("VALIDATION", "validation", { fields: { cursor: "cursor.invalid" } });
-  }
+  const [dueDate, createdAt, id] = cursorParts(cursor, ["day", "instant", "id"]) as [Date, Date, string];
+  return { dueDate, createdAt, id };
 }
 
 function afterQueue(c: QueueCursor | undefined) {
