@@ -1,4 +1,5 @@
-export { createPrisma, type Db } from "./client";
+export { createPrisma, createResilientPool, type Db, type PrismaOptions } from "./client";
+export { isConnectionError, isReadOnlyStatement, wasNeverSent } from "./connection-errors";
 export { DataDirInUseError, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 export { applyMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate";
 export { seedDemoData, DEMO_PASSWORD } from "./seed";

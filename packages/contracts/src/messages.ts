@@ -80,6 +80,11 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   "url.invalid": { zh: "请求地址格式不正确", en: "The request path is malformed" },
   "url.tooLong": { zh: "请求地址中的参数过长", en: "A parameter in the request path is too long" },
   internal: { zh: "服务器内部错误，请稍后再试", en: "Internal server error; try again later" },
+  unavailable: { zh: "服务暂时不可用，请稍后重试", en: "The service is briefly unavailable; try again" },
+  "conflict.concurrent": {
+    zh: "数据刚被其他操作修改，请刷新后重试",
+    en: "This was changed at the same moment by someone else; reload and try again",
+  },
   "amount.overInvoiceable": {
     zh: "申请金额超过可开票金额（当前可开票 ¥{0}）",
     en: "The amount exceeds the invoiceable amount (now ¥{0})",

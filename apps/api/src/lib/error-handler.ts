@@ -1,7 +1,9 @@
 import { langFrom, t, type Lang } from "@mic/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
+import { isConnectionError } from "@mic/db";
+import { AppError, ERROR_STATUS, notFound, type ErrorCode } from "./errors";
+import { isUniqueViolation, unavailable } from "./tx";
 
 interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
@@ -33,6 +35,8 @@ function validationFields(error: { validation: { instancePath: string; message?:
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const database = databaseError(error);
+  if (database) return database;
   if (hasZodFastifySchemaValidationErrors(error)) {
     return new AppError("VALIDATION", "validation", { fields: validationFields(error) });
   }
@@ -61,6 +65,21 @@ function toAppError(error: unknown): AppError {
 }
 
 /**
+ * What the database said, as the caller should hear it: a lost connection is 503 (try again), a
+ * unique-index race the service did not foresee is 409, a row that vanished under us is 404 —
+ * never a 500 for something a user or the network can cause.
+ */
+function databaseError(error: unknown): AppError | undefined {
+  if (isConnectionError(error)) return unavailable(error);
+  if (isUniqueViolation(error)) return new AppError("CONFLICT", "conflict.concurrent");
+  if ((error as { code?: unknown } | null)?.code === "P2025") return notFound();
+  return undefined;
+}
+
+/** Seconds a client should wait before retrying a 503. */
+const RETRY_AFTER_S = 1;
+
+/**
  * Fastify's `frameworkErrors` option: errors the router raises before any route or error handler
  * is involved (a malformed or over-long path), answered in the same shape as every other error.
  */
@@ -77,6 +96,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL" || isResponseSerializationError(error)) {
       request.log.error({ err: error }, "unhandled error");
+    }
+    if (appError.code === "UNAVAILABLE") {
+      request.log.warn({ err: error }, "database unavailable");
+      void reply.header("Retry-After", String(RETRY_AFTER_S));
     }
     void reply
       .status(ERROR_STATUS[appError.code])

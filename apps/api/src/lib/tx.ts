@@ -1,4 +1,5 @@
-import type { Db, Prisma } from "@mic/db";
+import { isConnectionError, wasNeverSent, type Db, type Prisma } from "@mic/db";
+import { AppError } from "./errors";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -9,20 +10,50 @@ export function isRetryable(error: unknown): boolean {
   return /could not serialize|deadlock detected|\b40001\b|\b40P01\b/.test(String(e?.message ?? ""));
 }
 
-/** Runs `fn` in one READ COMMITTED transaction, retrying it when PostgreSQL reports a conflict. */
+/** How long a transaction keeps trying while its connections are being lost (SPEC §15). */
+const CONNECTION_RETRY_MS = 3_000;
+
+/**
+ * Runs `fn` in one READ COMMITTED transaction, retrying it when PostgreSQL reports a conflict.
+ *
+ * A lost connection is retried too, but only while the transaction's own work was still running:
+ * then no COMMIT was ever sent, the database rolled everything back, and running it again is
+ * exactly once. Once `fn` has returned, the COMMIT may or may not have reached the database —
+ * unless node-postgres refused to send it on a connection it already knew was broken — so the
+ * outcome is unknown: the caller gets 503 (`UNAVAILABLE`) and its retry with the same
+ * Idempotency-Key finds the committed response or runs afresh.
+ */
 export async function inTransaction<T>(prisma: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
+    let committing = false;
     try {
-      return await prisma.$transaction(fn, {
-        isolationLevel: "ReadCommitted",
-        maxWait: 30_000,
-        timeout: 30_000,
-      });
+      return await prisma.$transaction(
+        async (tx) => {
+          const result = await fn(tx);
+          committing = true;
+          return result;
+        },
+        { isolationLevel: "ReadCommitted", maxWait: 10_000, timeout: 30_000 },
+      );
     } catch (error) {
+      if (isConnectionError(error)) {
+        const outcomeUnknown = committing && !wasNeverSent(error);
+        if (outcomeUnknown || Date.now() - started > CONNECTION_RETRY_MS) throw unavailable(error);
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
+        continue;
+      }
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }
+}
+
+/** 503 with Retry-After: the database is not answering now; the request may be sent again. */
+export function unavailable(cause: unknown): AppError {
+  const error = new AppError("UNAVAILABLE", "unavailable");
+  error.cause = cause;
+  return error;
 }
 
 /** True when a Prisma error is a unique-constraint violation. */

@@ -2,12 +2,26 @@ import { z } from "zod";
 import type { App, Ctx } from "../app";
 
 export function healthRoutes(app: App, { prisma }: Ctx) {
+  // Liveness: the process runs and serves HTTP; a supervisor restarts it only when this fails.
+  app.get(
+    "/api/health/live",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Liveness: 200 while the process runs, whatever the database does",
+        security: [],
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+
   app.get(
     "/api/health",
     {
       schema: {
         tags: ["health"],
-        summary: "Liveness and database check",
+        summary: "Readiness: 200 only while the database answers",
         security: [],
         response: {
           200: z.object({ status: z.literal("ok"), database: z.literal("ok") }),
