@@ -8,6 +8,7 @@ import type { Db } from "@mic/db";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifySchema,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -48,6 +49,8 @@ export interface RouteEntry {
   url: string;
   /** Left out of the OpenAPI document (the document itself, the docs UI). */
   hidden: boolean;
+  /** The route's zod schemas (body, querystring, params, headers), for tests that feed every route. */
+  schema: FastifySchema | undefined;
 }
 
 declare module "fastify" {
@@ -77,7 +80,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === "HEAD") continue;
-      routeTable.push({ method, url: route.url, hidden: route.schema?.hide === true });
+      routeTable.push({ method, url: route.url, hidden: route.schema?.hide === true, schema: route.schema });
     }
   });
   app.setValidatorCompiler(validatorCompiler);
