@@ -199,6 +199,7 @@ const SPECS: Record<string, RouteSpec> = {
   "GET /api/docs/static/*": docs("/api/docs/static/swagger-ui.css"),
   "GET /api/openapi.json": { roles: "public", own: [200], build: async () => get("/api/openapi.json") },
   "GET /api/health": { roles: "public", own: [200], build: async () => get("/api/health") },
+  "GET /api/health/live": { roles: "public", own: [200], build: async () => get("/api/health/live") },
   "POST /api/auth/login": {
     roles: "public",
     own: [200],
