@@ -1,6 +1,8 @@
+import { normalizeIP } from "@fastify/rate-limit";
 import { verify } from "@node-rs/argon2";
 import type { Db } from "@mic/db";
 import { AppError } from "../lib/errors";
+import { inTransaction } from "../lib/tx";
 
 const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -8,24 +10,51 @@ export const MAX_FAILURES_PER_ADDRESS = 50;
 // Verifying against a real hash when the account is unknown keeps timing from telling which emails exist.
 const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0hO8ZQ7mB1Yv9iM5m7Vb7CkZ1H2kWvO8Qv8pJq4o0nI";
+// Advisory-lock namespaces (the first key of pg_advisory_xact_lock(int4, int4)): accounts and
+// addresses never share a lock, and every sign-in takes them in this order, so none can deadlock.
+const ACCOUNT_LOCK = 0x51_67_01;
+const ADDRESS_LOCK = 0x51_67_02;
 
-/** Checks the password; refuses (429) after too many recent failures, counted in the database for all API processes. */
+/**
+ * The client address a limit counts against: an IPv4 address as it is, an IPv6 address as its
+ * /64 (one customer's network), so rotating through a prefix does not escape the limit.
+ */
+export function addressKey(ip: string): string {
+  return normalizeIP(ip, 64);
+}
+
+/**
+ * Checks the password; refuses (429) after too many recent failures, counted in the database for
+ * all API processes. Check and record are one step: under advisory locks on the account and the
+ * address, the recent failures are counted and this attempt is recorded as a failure before the
+ * password is verified (outside the locks), so however many attempts arrive at once, at most 10
+ * per account and 50 per address are ever verified in 15 minutes. A right password marks its row
+ * succeeded.
+ */
 export async function signIn(prisma: Db, options: { email: string; password: string; ip: string }) {
-  const since = new Date(Date.now() - WINDOW_MS);
-  const [byAccount, byAddress] = await Promise.all([
-    prisma.loginAttempt.count({
-      where: { email: options.email, succeeded: false, createdAt: { gte: since } },
-    }),
-    prisma.loginAttempt.count({ where: { ip: options.ip, succeeded: false, createdAt: { gte: since } } }),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError("RATE_LIMITED", "auth.rateLimited");
-  }
-  const user = await prisma.user.findUnique({ where: { email: options.email } });
-  const ok = await verify(user?.passwordHash ?? DUMMY_HASH, options.password).catch(() => false);
-  await prisma.loginAttempt.create({
-    data: { email: options.email, ip: options.ip, succeeded: ok && !!user },
+  const email = options.email;
+  const ip = addressKey(options.ip);
+  const attemptId = await inTransaction(prisma, async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int4, hashtext(${email}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int4, hashtext(${ip}))`;
+    const since = new Date(Date.now() - WINDOW_MS);
+    const byAccount = await tx.loginAttempt.count({
+      where: { email, succeeded: false, createdAt: { gte: since } },
+    });
+    const byAddress = await tx.loginAttempt.count({
+      where: { ip, succeeded: false, createdAt: { gte: since } },
+    });
+    if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) return undefined;
+    const attempt = await tx.loginAttempt.create({
+      data: { email, ip, succeeded: false },
+      select: { id: true },
+    });
+    return attempt.id;
   });
+  if (attemptId === undefined) throw new AppError("RATE_LIMITED", "auth.rateLimited");
+  const user = await prisma.user.findUnique({ where: { email } });
+  const ok = await verify(user?.passwordHash ?? DUMMY_HASH, options.password).catch(() => false);
   if (!ok || !user) throw new AppError("UNAUTHENTICATED", "auth.invalid");
+  await prisma.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
   return user;
 }
