@@ -33,6 +33,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Mutations per client address per minute in this process (default 3000; 0 turns it off). */
   mutationsPerMinute?: number;
+  /** Whose X-Forwarded-For/-Proto to believe (TRUST_PROXY, SPEC §15): a hop count or proxy addresses; default nobody's. */
+  trustProxy?: false | number | string[];
 }
 
 export type App = FastifyInstance<
@@ -66,14 +68,24 @@ export interface Ctx {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * TRUST_PROXY for Fastify. A list goes as it is. A hop count believes the nearest `hops` peers,
+ * whatever their address (Fastify itself refuses bare numbers), so it is for an API that only the
+ * proxies can reach.
+ */
+function trustProxyOf(setting: AppOptions["trustProxy"]) {
+  if (typeof setting !== "number") return setting ?? false;
+  return setting > 0 ? (_address: string, hop: number) => hop < setting : false;
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logLevel === "silent" ? false : { level: options.logLevel ?? "info" },
     bodyLimit: 1024 * 1024,
     // The router's own errors (a malformed or over-long path) in the API's error shape.
     frameworkErrors,
-    trustProxy: true,
-  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+    trustProxy: trustProxyOf(options.trustProxy),
+  }).withTypeProvider<ZodTypeProvider>();
   const routeTable: RouteEntry[] = [];
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {

@@ -1,4 +1,5 @@
 // The one place that reads process.env (SPEC §9).
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 
 export interface Env {
@@ -9,6 +10,35 @@ export interface Env {
   sessionSecret: string | undefined;
   logLevel: string;
   webDist: string;
+  /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (SPEC §15). */
+  trustProxy: false | number | string[];
+}
+
+// proxy-addr's names for address ranges, allowed in TRUST_PROXY's list.
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY: unset or empty trusts nobody's X-Forwarded-* headers; a number trusts that many
+ * proxy hops; a comma-separated list of addresses, CIDR ranges (or loopback, linklocal,
+ * uniquelocal) trusts the proxies at those addresses.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? "";
+  if (text === "") return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(",").map((e) => e.trim());
+  for (const entry of entries) {
+    const [address = "", bits, ...rest] = entry.split("/");
+    const version = isIP(address);
+    const validBits =
+      bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!(PROXY_RANGES.has(entry) || (version !== 0 && validBits && rest.length === 0))) {
+      throw new Error(
+        `TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDR ranges, got ${value}`,
+      );
+    }
+  }
+  return entries;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -23,5 +53,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionSecret: source.SESSION_SECRET || undefined,
     logLevel: source.LOG_LEVEL ?? "info",
     webDist: resolve(source.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+    trustProxy: parseTrustProxy(source.TRUST_PROXY),
   };
 }

@@ -51,6 +51,7 @@ const app = await buildApp({
   sessionSecret: sessionSecret(env.sessionSecret, env.dataDir),
   webDist: env.webDist,
   logLevel: env.logLevel,
+  trustProxy: env.trustProxy,
 });
 
 // Expired sessions, old sign-in attempts and idempotency keys go hourly (and once at start).
