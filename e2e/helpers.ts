@@ -120,7 +120,11 @@ export async function pickListItem(page: Page, option: string | RegExp): Promise
   await page.getByRole("listitem").filter({ hasText: text }).filter({ visible: true }).click();
 }
 
-/** Waits until no CSS animation or transition is running (dialogs zooming in, popups fading). */
+/**
+ * Waits until no CSS animation or transition is running (dialogs zooming in, popups fading). A
+ * function, not a string: Playwright evals a string predicate in the page, which the console's
+ * Content-Security-Policy (no 'unsafe-eval') refuses.
+ */
 export async function animationsSettled(page: Page): Promise<void> {
-  await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running")');
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
 }
