@@ -141,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       void reply.header("Cache-Control", "no-store");
     }
   });
-  registerMutationLimit(app, options.mutationsPerMinute ?? 3000);
+  await registerMutationLimit(app, options.mutationsPerMinute ?? 3000);
   // CSRF defence for cookie-authenticated mutations (SPEC §8).
   app.addHook("onRequest", async (request) => {
     if (!MUTATING.has(request.method)) return;
