@@ -57,6 +57,19 @@ export async function findRecord(db: Db | Tx, kind: Kind, tenantId: string, id: 
   return row;
 }
 
+// Advisory-lock namespaces (the first key of pg_advisory_xact_lock(int4, int4)), one per table.
+const LOCK = { title: 0x51_67_11, address: 0x51_67_12 } as const;
+
+/**
+ * Serialises the changes to one tenant's titles (or addresses) until the transaction ends. The
+ * default moves between rows and a row may vanish under a concurrent delete; one change at a
+ * time, each seeing the last one committed, means the partial unique index ("one default per
+ * tenant") is never violated and a deleted row is a plain 404, never a 500.
+ */
+async function lockTenantRecords(tx: Tx, kind: Kind, tenantId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK[kind]}::int4, hashtext(${tenantId}))`;
+}
+
 async function clearDefault(tx: Tx, kind: Kind, tenantId: string, exceptId?: string) {
   await delegate(tx, kind).updateMany({
     where: { tenantId, isDefault: true, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
@@ -68,6 +81,7 @@ export async function createRecord(tx: Tx, kind: Kind, actor: Actor, tenantId: s
   const parsed = spec[kind].schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   const records = delegate(tx, kind);
+  await lockTenantRecords(tx, kind, tenantId);
   // The first record becomes the default, so applying always has something preselected.
   const isDefault = parsed.data.isDefault || (await records.count({ where: { tenantId } })) === 0;
   if (isDefault) await clearDefault(tx, kind, tenantId);
@@ -91,6 +105,7 @@ export async function updateRecord(
   id: string,
   patch: Record<string, unknown>,
 ) {
+  if (isUuid(id)) await lockTenantRecords(tx, kind, tenantId);
   const before = await findRecord(tx, kind, tenantId, id);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const { id: _id, tenantId: _t, createdAt: _c, updatedAt: _u, ...current } = before;
@@ -114,6 +129,7 @@ export async function updateRecord(
 
 export async function deleteRecord(db: Db, kind: Kind, actor: Actor, tenantId: string, id: string) {
   await inTransaction(db, async (tx) => {
+    if (isUuid(id)) await lockTenantRecords(tx, kind, tenantId);
     const before = await findRecord(tx, kind, tenantId, id);
     await delegate(tx, kind).delete({ where: { id } });
     // Deleting the default hands the role to the newest remaining record.
