@@ -141,6 +141,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       void reply.header("Cache-Control", "no-store");
     }
   });
+  // Draining (SIGTERM → app.close()): answers still in flight close their connection, so a
+  // kept-alive client cannot hold the process open after its last request.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) void reply.header("Connection", "close");
+  });
   await registerMutationLimit(app, options.mutationsPerMinute ?? 3000);
   // CSRF defence for cookie-authenticated mutations (SPEC §8).
   app.addHook("onRequest", async (request) => {
