@@ -251,6 +251,14 @@ describe("security headers", () => {
     const bad = await h.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: 1 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    // The router's own errors run no hooks: a malformed and an over-long path still get them.
+    for (const url of ["/api/%ZZ", `/api/invoice-requests/${"a".repeat(600)}`]) {
+      const routerError = await h.app.inject({ method: "GET", url });
+      expect(routerError.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(routerError.headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(routerError.headers["cache-control"], url).toBe("no-store");
+      expect(routerError.headers["x-frame-options"], url).toBe("DENY");
+    }
   });
 
   it("marks signed-in JSON and the CSV export no-store; hashed static assets keep their caching", async () => {

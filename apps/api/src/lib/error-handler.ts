@@ -85,9 +85,17 @@ const RETRY_AFTER_S = 1;
  */
 export function frameworkErrors(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
+  // No hooks run for these, so the headers every other answer gets from helmet and the onSend
+  // hook are set here: a JSON error needs no more than the strictest policy.
   void reply
     .status(ERROR_STATUS[appError.code])
-    .header("X-Content-Type-Options", "nosniff")
+    .headers({
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "same-origin",
+      "Cache-Control": "no-store",
+    })
     .send(translateError(appError, langFrom(request.headers["accept-language"])));
 }
 
