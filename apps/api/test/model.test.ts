@@ -7,7 +7,7 @@
  * balance starts from the generated consumption and sequences never see each other's balances.
  * MODEL_STATS=1 prints the answers by kind and status (to see what the sequences reach).
  *
- *   normal:   pnpm exec vitest run apps/api/test/model.test.ts     (200 sequences on PostgreSQL, 40 on PGlite)
+ *   normal:   pnpm exec vitest run apps/api/test/model.test.ts     (150 sequences on PostgreSQL, 40 on PGlite)
  *   long:     MODEL_RUNS=10000 pnpm exec vitest run apps/api/test/model.test.ts
  *   replay:   MODEL_SEED=<seed> MODEL_PATH=<path> MODEL_REPLAY=<replayPath> pnpm exec vitest run apps/api/test/model.test.ts
  *             (a failure prints this line with its own values; MODEL_COMMANDS sets the longest sequence)
@@ -29,7 +29,7 @@ import {
 import { newModel, type Model } from "./model/rules";
 
 // Fewer by default on the embedded PGlite (one connection, several times slower than PostgreSQL).
-const RUNS = Number(process.env.MODEL_RUNS ?? (process.env.DATABASE_URL ? 200 : 40));
+const RUNS = Number(process.env.MODEL_RUNS ?? (process.env.DATABASE_URL ? 150 : 40));
 const MAX_COMMANDS = Number(process.env.MODEL_COMMANDS ?? 16);
 const SEED = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
 const PATH = process.env.MODEL_PATH;
