@@ -54,11 +54,16 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   );
 }
 
-/** A statement that only reads: re-running it after a lost connection cannot change anything. */
+/**
+ * A statement that only reads: re-running it after a lost connection cannot change anything.
+ * Our own database functions (`mic_…`, e.g. mic_apply_invoice) write, even when called by SELECT.
+ */
 export function isReadOnlyStatement(sql: string): boolean {
   const s = sql.trimStart().slice(0, 12).toUpperCase();
   if (!s.startsWith("SELECT")) return false;
-  return !/\b(INSERT|UPDATE|DELETE|FOR\s+UPDATE|FOR\s+SHARE|NEXTVAL|SETVAL|PG_ADVISORY)/i.test(sql);
+  return !/\b(INSERT|UPDATE|DELETE|FOR\s+UPDATE|FOR\s+SHARE|NEXTVAL|SETVAL|PG_ADVISORY\w*|MIC_\w+)\b/i.test(
+    sql,
+  );
 }
 
 const NEVER_SENT =

@@ -1,7 +1,12 @@
 import type { InvoiceTitle, MailingAddress } from "../generated/client/client";
 
 /** The title as a request keeps it: what was confirmed, unchanged by later edits. */
-export function titleSnapshotOf(t: InvoiceTitle) {
+export function titleSnapshotOf(
+  t: Pick<
+    InvoiceTitle,
+    "type" | "name" | "taxpayerId" | "registeredAddress" | "registeredPhone" | "bankName" | "bankAccount"
+  >,
+) {
   return {
     type: t.type,
     name: t.name,
@@ -14,7 +19,9 @@ export function titleSnapshotOf(t: InvoiceTitle) {
 }
 
 /** The mailing address as a request keeps it. */
-export function addressSnapshotOf(a: MailingAddress) {
+export function addressSnapshotOf(
+  a: Pick<MailingAddress, "recipient" | "phone" | "province" | "city" | "district" | "street" | "postalCode">,
+) {
   return {
     recipient: a.recipient,
     phone: a.phone,

@@ -35,21 +35,24 @@ const json = (v: unknown) =>
         JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? x.toString() : x)),
       ) as Prisma.InputJsonValue);
 
+/** The AuditEvent row of an event, as `audit` stores it (and mic_apply_invoice does in SQL). */
+export function auditRow(e: AuditInput) {
+  return {
+    actorId: e.actor.id,
+    actorRole: e.actor.role,
+    tenantId: e.tenantId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
+    reason: e.reason ?? null,
+    before: json(e.before),
+    after: json(e.after),
+  };
+}
+
 /** Every mutation calls this inside its own transaction, so the change and its trail commit together. */
 export async function audit(tx: Tx, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: e.actor.id,
-      actorRole: e.actor.role,
-      tenantId: e.tenantId,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      reason: e.reason ?? null,
-      before: json(e.before),
-      after: json(e.after),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(e) });
 }

@@ -9,8 +9,41 @@ export interface Outcome {
   body: unknown;
 }
 
-const toJson = (body: unknown) =>
+export const toJson = (body: unknown) =>
   JSON.parse(JSON.stringify(body, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as object;
+
+/** The Idempotency-Key of a mutating request, with what a retry must match. */
+export interface IdempotencyKey {
+  key: string;
+  method: string;
+  path: string;
+  /** SHA-256 of method, path and body: the same key with another body is a 409. */
+  requestHash: string;
+}
+
+export function idempotencyOf(request: FastifyRequest): IdempotencyKey | undefined {
+  const header = request.headers["idempotency-key"];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key) return undefined;
+  if (key.length > 200) {
+    throw new AppError("VALIDATION", "validation", { fields: { "Idempotency-Key": "tooLong:200" } });
+  }
+  const path = request.url.split("?")[0] ?? request.url;
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([request.method, path, request.body ?? null]))
+    .digest("hex");
+  return { key, method: request.method, path, requestHash };
+}
+
+/** What a retry gets: the stored reply, or 409 when the key was first used for another request. */
+export function replayed(
+  key: IdempotencyKey,
+  stored: { requestHash: string; status: number; body: unknown } | null,
+) {
+  if (!stored || stored.requestHash !== key.requestHash)
+    throw new AppError("CONFLICT", "idempotency.mismatch");
+  return { status: stored.status, body: stored.body };
+}
 
 /**
  * Runs a mutation in one transaction. With an `Idempotency-Key` header the key row is inserted
@@ -24,21 +57,14 @@ export async function mutate(
   userId: string,
   run: (tx: Tx) => Promise<Outcome>,
 ): Promise<Outcome> {
-  const header = request.headers["idempotency-key"];
-  const key = Array.isArray(header) ? header[0] : header;
-  if (!key) return inTransaction(prisma, run);
-  if (key.length > 200) {
-    throw new AppError("VALIDATION", "validation", { fields: { "Idempotency-Key": "tooLong:200" } });
-  }
-  const path = request.url.split("?")[0] ?? request.url;
-  const requestHash = createHash("sha256")
-    .update(JSON.stringify([request.method, path, request.body ?? null]))
-    .digest("hex");
+  const idem = idempotencyOf(request);
+  if (!idem) return inTransaction(prisma, run);
+  const { key } = idem;
 
   const fresh = await inTransaction(prisma, async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "IdempotencyKey" ("userId", "key", "method", "path", "requestHash", "statusCode", "responseBody")
-      VALUES (${userId}::uuid, ${key}, ${request.method}, ${path}, ${requestHash}, 0, 'null'::jsonb)
+      VALUES (${userId}::uuid, ${key}, ${idem.method}, ${idem.path}, ${idem.requestHash}, 0, 'null'::jsonb)
       ON CONFLICT DO NOTHING`;
     if (inserted === 0) return undefined;
     const outcome = await run(tx);
@@ -51,8 +77,10 @@ export async function mutate(
   if (fresh) return fresh;
 
   const stored = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
-  if (!stored || stored.requestHash !== requestHash) throw new AppError("CONFLICT", "idempotency.mismatch");
-  return { status: stored.statusCode, body: stored.responseBody };
+  return replayed(
+    idem,
+    stored && { requestHash: stored.requestHash, status: stored.statusCode, body: stored.responseBody },
+  );
 }
 
 /** The shape of every mutating route: run it through `mutate` as `userId`, send what it decided. */
@@ -64,6 +92,13 @@ export async function sendMutation(
   status: number,
   run: (tx: Tx) => Promise<unknown>,
 ) {
-  const outcome = await mutate(prisma, request, userId, async (tx) => ({ status, body: await run(tx) }));
+  return sendOutcome(
+    reply,
+    await mutate(prisma, request, userId, async (tx) => ({ status, body: await run(tx) })),
+  );
+}
+
+/** Sends what a mutation decided (or what its first run stored, for a retry). */
+export function sendOutcome(reply: FastifyReply, outcome: Outcome) {
   return reply.status(outcome.status).send(outcome.body);
 }

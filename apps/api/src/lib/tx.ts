@@ -49,6 +49,28 @@ export async function inTransaction<T>(prisma: Db, fn: (tx: Tx) => Promise<T>, a
   }
 }
 
+/**
+ * Runs one statement that is a transaction of its own (a call of a database function such as
+ * mic_apply_invoice): conflicts and a statement that never reached the database are run again;
+ * a connection lost after it was sent leaves the outcome unknown, so that is a 503.
+ */
+export async function inOneStatement<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (isConnectionError(error)) {
+        if (!wasNeverSent(error) || Date.now() - started > CONNECTION_RETRY_MS) throw unavailable(error);
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
+        continue;
+      }
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
 /** 503 with Retry-After: the database is not answering now; the request may be sent again. */
 export function unavailable(cause: unknown): AppError {
   const error = new AppError("UNAVAILABLE", "unavailable");

@@ -14,7 +14,7 @@ import {
 import { chinaDate } from "@mic/domain";
 import type { App, Ctx } from "../app";
 import { tenantOf, providerOf } from "../lib/guards";
-import { sendMutation } from "../lib/idempotency";
+import { idempotencyOf, sendMutation, sendOutcome } from "../lib/idempotency";
 import { scopeOf } from "../lib/scope";
 import { authorize, userOf, type SessionUser } from "../lib/session";
 import { applyForInvoice, quoteInvoice } from "../services/apply-for-invoice";
@@ -57,9 +57,14 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     },
     async (request, reply) => {
       const user = userOf(request);
-      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
-        applyForInvoice(tx, user, tenantOf(user), request.body),
+      const outcome = await applyForInvoice(
+        prisma,
+        user,
+        tenantOf(user),
+        request.body,
+        idempotencyOf(request),
       );
+      return sendOutcome(reply, outcome);
     },
   );
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { ApplyInvoiceInput, InvoiceQuote } from "@mic/contracts";
 import {
   computeInvoiceable,
@@ -7,29 +8,63 @@ import {
   parseAmount,
   shippingPayerFor,
   titleTypeAllowed,
+  type BalanceFigures,
+  type InvoiceType,
+  type TitleType,
 } from "@mic/domain";
-import { audit, type Actor } from "../lib/audit";
-import { loadCalendar } from "../lib/calendar";
+import { addressSnapshotOf, Prisma, titleSnapshotOf, type Db, type InvoiceRequest } from "@mic/db";
+import { auditRow, type Actor } from "../lib/audit";
+import { calendarOf, calendarWindow } from "../lib/calendar";
 import { AppError } from "../lib/errors";
+import { replayed, toJson, type IdempotencyKey, type Outcome } from "../lib/idempotency";
 import { isUuid } from "../lib/pagination";
-import { addressSnapshotOf, titleSnapshotOf, type Db, type Tenant } from "@mic/db";
 import { requestJson } from "../lib/serialize";
-import type { Tx } from "../lib/tx";
-import { reservePending } from "./balances";
+import { inOneStatement } from "../lib/tx";
 
 const missing = (field: string) => new AppError("NOT_FOUND", "notFound", { fields: { [field]: "notFound" } });
 
-/** Everything an application is checked against, short of the amount; shared by quote and apply. */
-async function prepare(db: Db | Tx, tenantId: string, input: ApplyInvoiceInput, now: Date) {
-  // Sequential on purpose: inside a transaction they share one connection.
-  const provider = isUuid(input.providerId)
-    ? await db.provider.findUnique({ where: { id: input.providerId } })
-    : null;
-  const title = await db.invoiceTitle.findFirst({ where: { id: input.titleId, tenantId } });
-  const address = await db.mailingAddress.findFirst({ where: { id: input.addressId, tenantId } });
-  const balance = await db.balance.findUnique({
-    where: { tenantId_providerId: { tenantId, providerId: input.providerId } },
-  });
+type Snapshotted<T extends (row: never) => unknown> = Parameters<T>[0];
+interface ApplicationRows {
+  provider: {
+    id: string;
+    name: string;
+    contactPhone: string | null;
+    contactEmail: string | null;
+    invoiceTypes: InvoiceType[];
+  } | null;
+  title: (Snapshotted<typeof titleSnapshotOf> & { id: string; type: TitleType }) | null;
+  address: (Snapshotted<typeof addressSnapshotOf> & { id: string }) | null;
+  balance: Record<keyof Omit<BalanceFigures, "withdrawnFen">, string> | null;
+  calendar: { date: string; kind: string }[];
+}
+
+/**
+ * Everything an application is checked against, in one round trip: the provider, the tenant's
+ * title and address, the balance and the holiday calendar. Read without a lock: the snapshot is
+ * what the tenant confirmed, and the amount is checked again where it counts, under the balance
+ * row's lock (mic_apply_invoice).
+ */
+async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInput, now: Date) {
+  if (!isUuid(input.providerId)) throw missing("providerId");
+  if (!isUuid(input.titleId)) throw missing("titleId");
+  if (!isUuid(input.addressId)) throw missing("addressId");
+  const window = calendarWindow(now);
+  const [rows] = await db.$queryRaw<[ApplicationRows]>`
+    SELECT
+      (SELECT json_build_object('id', p.id, 'name', p.name, 'contactPhone', p."contactPhone",
+                                'contactEmail', p."contactEmail", 'invoiceTypes', p."invoiceTypes")
+         FROM "Provider" p WHERE p.id = ${input.providerId}::uuid) AS provider,
+      (SELECT to_json(t) FROM "InvoiceTitle" t
+        WHERE t.id = ${input.titleId}::uuid AND t."tenantId" = ${tenantId}::uuid) AS title,
+      (SELECT to_json(a) FROM "MailingAddress" a
+        WHERE a.id = ${input.addressId}::uuid AND a."tenantId" = ${tenantId}::uuid) AS address,
+      (SELECT json_build_object('consumedFen', b."consumedFen"::text, 'refundedFen', b."refundedFen"::text,
+                                'pendingFen', b."pendingFen"::text, 'processingFen', b."processingFen"::text,
+                                'mailingFen', b."mailingFen"::text)
+         FROM "Balance" b WHERE b."tenantId" = ${tenantId}::uuid AND b."providerId" = ${input.providerId}::uuid) AS balance,
+      (SELECT coalesce(json_agg(json_build_object('date', c.date::text, 'kind', c.kind)), '[]'::json)
+         FROM "CalendarDay" c WHERE c.date >= ${window.start}::date AND c.date < ${window.end}::date) AS calendar`;
+  const { provider, title, address, balance, calendar } = rows;
   if (!provider || !balance) throw missing("providerId");
   if (!title) throw missing("titleId");
   if (!address) throw missing("addressId");
@@ -47,19 +82,26 @@ async function prepare(db: Db | Tx, tenantId: string, input: ApplyInvoiceInput, 
     });
   }
   const amountFen = parseAmount(input.amount)!;
-  const dueDate = dueDateFor(now, await loadCalendar(db, now));
   return {
     provider,
     title,
     address,
-    balance,
+    balance: figures(balance),
     amountFen,
-    dueDate,
+    dueDate: dueDateFor(now, calendarOf(calendar)),
     shippingPayer: shippingPayerFor(amountFen),
   };
 }
 
-function amountConflict(balance: Parameters<typeof computeInvoiceable>[0]) {
+const figures = (b: NonNullable<ApplicationRows["balance"]>): BalanceFigures => ({
+  consumedFen: BigInt(b.consumedFen),
+  refundedFen: BigInt(b.refundedFen),
+  pendingFen: BigInt(b.pendingFen),
+  processingFen: BigInt(b.processingFen),
+  mailingFen: BigInt(b.mailingFen),
+});
+
+function amountConflict(balance: BalanceFigures) {
   const f = computeInvoiceable(balance);
   if (f.overInvoicedFen > 0n)
     return new AppError("CONFLICT", "amount.overInvoiced", { args: [formatAmount(f.overInvoicedFen)] });
@@ -72,7 +114,7 @@ export async function quoteInvoice(
   tenantId: string,
   input: ApplyInvoiceInput,
 ): Promise<InvoiceQuote> {
-  const p = await prepare(db, tenantId, input, new Date());
+  const p = await readApplication(db, tenantId, input, new Date());
   if (p.amountFen > computeInvoiceable(p.balance).invoiceableFen) throw amountConflict(p.balance);
   return {
     providerId: p.provider.id,
@@ -86,31 +128,54 @@ export async function quoteInvoice(
   };
 }
 
-/** Creates a PENDING request, reserving its amount in the same transaction (SPEC §3). */
+/** A time-ordered UUID (version 7), like the ids Prisma gives every other row. */
+export function uuidv7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Creates a PENDING request, reserving its amount (SPEC §3), in two round trips: one read of
+ * everything the checks need, then one call of `mic_apply_invoice`, which stores the
+ * Idempotency-Key, reserves the amount under the balance row's lock, and inserts the request and
+ * its audit event — a single statement, so all of it commits or none of it does.
+ */
 export async function applyForInvoice(
-  tx: Tx,
+  db: Db,
   actor: Actor & { tenantName: string | null },
   tenantId: string,
   input: ApplyInvoiceInput,
-) {
+  idempotency: IdempotencyKey | undefined,
+): Promise<Outcome> {
   const now = new Date();
-  const p = await prepare(tx, tenantId, input, now);
-  const request = await tx.invoiceRequest.create({
-    data: {
-      tenantId,
-      providerId: p.provider.id,
-      amountFen: p.amountFen,
-      invoiceType: input.invoiceType,
-      status: "PENDING",
-      titleSnapshot: titleSnapshotOf(p.title),
-      addressSnapshot: addressSnapshotOf(p.address),
-      shippingPayer: p.shippingPayer,
-      dueDate: new Date(`${p.dueDate}T00:00:00Z`),
-      createdById: actor.id,
-      createdAt: now,
-    },
-  });
-  await audit(tx, {
+  const p = await readApplication(db, tenantId, input, now);
+  const request: InvoiceRequest = {
+    id: uuidv7(now.getTime()),
+    tenantId,
+    providerId: p.provider.id,
+    amountFen: p.amountFen,
+    invoiceType: input.invoiceType,
+    status: "PENDING",
+    titleSnapshot: titleSnapshotOf(p.title),
+    addressSnapshot: addressSnapshotOf(p.address),
+    shippingPayer: p.shippingPayer,
+    dueDate: new Date(`${p.dueDate}T00:00:00Z`),
+    invoiceNumber: null,
+    courier: null,
+    trackingNumber: null,
+    createdById: actor.id,
+    createdAt: now,
+    updatedAt: now,
+    processingAt: null,
+    mailingAt: null,
+    voidedAt: null,
+    cancelledAt: null,
+  };
+  const event = auditRow({
     actor,
     tenantId,
     action: "APPLY",
@@ -124,17 +189,44 @@ export async function applyForInvoice(
       addressId: p.address.id,
     },
   });
-  // Reserve last: the balance row's lock is then held only until commit, so applications at one
-  // provider queue on it as briefly as possible. A refusal rolls back the request and its audit.
-  if (!(await reservePending(tx, tenantId, p.provider.id, p.amountFen))) {
-    const fresh = await tx.balance.findUniqueOrThrow({
+  // The provider was read above and the tenant's name came with the session: no reads to shape the reply.
+  const body = requestJson(
+    {
+      ...request,
+      provider: { ...p.provider, invoiceTypes: p.provider.invoiceTypes },
+      tenant: { id: tenantId, name: actor.tenantName ?? "" },
+    } as Parameters<typeof requestJson>[0],
+    now,
+  );
+  const dueDay = p.dueDate;
+  const row = { ...toJson(request), dueDate: dueDay };
+  const auditJson = toJson({ id: uuidv7(now.getTime()), createdAt: now, ...event });
+
+  let result: { replayed: boolean; requestHash?: string; statusCode: number; body: unknown };
+  try {
+    [{ result }] = await inOneStatement(
+      () => db.$queryRaw<[{ result: typeof result }]>`
+        SELECT mic_apply_invoice(${actor.id}::uuid, ${idempotency?.key ?? null}, ${idempotency?.method ?? null},
+                                 ${idempotency?.path ?? null}, ${idempotency?.requestHash ?? null},
+                                 ${row}::jsonb, ${auditJson}::jsonb, ${toJson(body)}::jsonb) AS result`,
+    );
+  } catch (error) {
+    if (!isRefusedReservation(error)) throw error;
+    const fresh = await db.balance.findUniqueOrThrow({
       where: { tenantId_providerId: { tenantId, providerId: p.provider.id } },
     });
     throw amountConflict(fresh);
   }
-  // The provider was read above and the tenant's name came with the session: no reads to shape the reply.
-  return requestJson(
-    { ...request, provider: p.provider, tenant: { id: tenantId, name: actor.tenantName ?? "" } as Tenant },
-    now,
-  );
+  if (!result.replayed) return { status: 201, body };
+  return replayed(idempotency!, {
+    requestHash: result.requestHash!,
+    status: result.statusCode,
+    body: result.body,
+  });
+}
+
+/** mic_apply_invoice raises MIC01 when the amount no longer fits in what is invoiceable. */
+function isRefusedReservation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return JSON.stringify(error.meta ?? {}).includes("MIC01") || error.message.includes("MIC01");
 }
