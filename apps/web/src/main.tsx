@@ -7,15 +7,24 @@ import "tdesign-react/es/_util/react-19-adapter";
 import "tdesign-react/es/style/index.css";
 import { AppProvider } from "./app/provider";
 import { router } from "./app/router";
+import { getLang } from "./lib/i18n/lang-store";
+import { loadLocale } from "./lib/i18n/locales";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProvider>
-      <RouterProvider router={router} />
-    </AppProvider>
-  </StrictMode>,
+// Only the stored language's strings are downloaded (its own chunk), before the first render.
+loadLocale(getLang()).then(
+  (locale) =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppProvider locale={locale}>
+          <RouterProvider router={router} />
+        </AppProvider>
+      </StrictMode>,
+    ),
+  () => {
+    root.textContent = "加载失败，请刷新页面。Failed to load: reload the page.";
+  },
 );

@@ -1,11 +1,10 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ConfigProvider } from "tdesign-react";
-import enConfig from "tdesign-react/es/locale/en_US";
-import zhConfig from "tdesign-react/es/locale/zh_CN";
 import { queryKeys } from "@/api/query-keys";
 import { ApiError, setUnauthorizedHandler } from "@/lib/api-client";
 import { I18nProvider, useI18n } from "@/lib/i18n/i18n-provider";
+import type { Locale } from "@/lib/i18n/locales";
 
 function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -27,15 +26,16 @@ function createQueryClient(): QueryClient {
 }
 
 function LocalisedTDesign({ children }: { children: ReactNode }) {
-  const { lang } = useI18n();
-  return <ConfigProvider globalConfig={lang === "en" ? enConfig : zhConfig}>{children}</ConfigProvider>;
+  const { tdesign } = useI18n();
+  return <ConfigProvider globalConfig={tdesign}>{children}</ConfigProvider>;
 }
 
-export function AppProvider({ children }: { children: ReactNode }) {
+/** `locale`: the stored language's data, loaded before the first render (main.tsx). */
+export function AppProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider>
+      <I18nProvider initial={locale}>
         <LocalisedTDesign>{children}</LocalisedTDesign>
       </I18nProvider>
     </QueryClientProvider>

@@ -1,20 +1,24 @@
-import { lazy, type ComponentType } from "react";
+import { lazy, Suspense, type ComponentType } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
+import { LoadingBlock } from "@/components/query-state";
 import { HomeRedirect, RequireAuth, RequireRole } from "./guards";
 import { crumbs, type RouteHandle } from "./nav";
 import { NotFoundPage } from "./not-found";
 import { paths } from "./paths";
-import { AppShell } from "./shell/app-shell";
 
-// One chunk per page keeps the first load to the shell and the sign-in form.
+// One chunk per page (and one for the signed-in shell) keeps /login to the sign-in form.
 function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
   const Component = lazy(() => load().then((m) => ({ default: pick(m) })));
   return <Component />;
 }
 
-const LoginPage = lazy(() =>
-  import("@/features/auth/components/login-page").then((m) => ({ default: m.LoginPage })),
-);
+const loadLoginPage = () => import("@/features/auth/components/login-page");
+const LoginPage = lazy(() => loadLoginPage().then((m) => ({ default: m.LoginPage })));
+// Opened on /login: its chunk downloads alongside the language's, not after it (main.tsx).
+if (window.location.pathname === paths.login) void loadLoginPage();
+
+// The signed-in chrome (top bar, menu, breadcrumbs) is not part of /login's download.
+const AppShell = lazy(() => import("./shell/app-shell").then((m) => ({ default: m.AppShell })));
 
 const route = (path: string, element: React.ReactNode, handle: RouteHandle): RouteObject => ({
   path,
@@ -149,7 +153,11 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       {
-        element: <AppShell />,
+        element: (
+          <Suspense fallback={<LoadingBlock />}>
+            <AppShell />
+          </Suspense>
+        ),
         children: [
           { index: true, element: <HomeRedirect /> },
           { element: <RequireRole roles={["ENTERPRISE_ADMIN"]} />, children: adminRoutes },

@@ -1,9 +1,13 @@
 import { useEffect, useRef } from "react";
-import { Table, type TableProps } from "tdesign-react";
+import { BaseTable, type BaseTableProps } from "tdesign-react";
 
-type DataTableProps<T extends Record<string, unknown>> = TableProps<T> & { label: string };
+type DataTableProps<T extends Record<string, unknown>> = BaseTableProps<T> & { label: string };
 
-/** TDesign's Table with an accessible name on the real <table> (it does not forward aria props). */
+/**
+ * TDesign's BaseTable with an accessible name on the real <table> (it does not forward aria props).
+ * BaseTable, not Table (PrimaryTable): the console's tables only show rows, and PrimaryTable's
+ * sorting, filters, selection and drag-sort (sortablejs) would weigh ~25 kB gzip on every list page.
+ */
 export function DataTable<T extends Record<string, unknown>>({ label, ...props }: DataTableProps<T>) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -11,7 +15,7 @@ export function DataTable<T extends Record<string, unknown>>({ label, ...props }
   });
   return (
     <div ref={ref} className="mic-table">
-      <Table<T> {...props} />
+      <BaseTable<T> {...props} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Form } from "tdesign-react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useLabelledControl } from "./use-labelled-control";
 
 interface FieldProps {
   label: string;
@@ -15,8 +16,8 @@ interface FieldProps {
 
 /**
  * A labelled form row. TDesign inputs do not forward `id` to their native <input>, so the label's
- * `for` would point nowhere; we give the first native control inside the row the id (and the
- * error's id as its description) after each render, which keeps getByLabel and screen readers working.
+ * `for` would point nowhere; useLabelledControl gives the first native control inside the row the
+ * id (and the error's id as its description), which keeps getByLabel and screen readers working.
  */
 export function Field({ label, error, help, required, group, children }: FieldProps) {
   const { tm } = useI18n();
@@ -24,23 +25,7 @@ export function Field({ label, error, help, required, group, children }: FieldPr
   const inputId = `${id}-input`;
   const labelId = `${id}-label`;
   const errorId = `${id}-error`;
-  const controlRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const root = controlRef.current;
-    if (!root || group) return;
-    const control = root.querySelector<HTMLElement>("input:not([type=hidden]), textarea");
-    if (!control) return;
-    if (control.id !== inputId) control.id = inputId;
-    if (error) {
-      control.setAttribute("aria-invalid", "true");
-      control.setAttribute("aria-describedby", errorId);
-    } else {
-      control.removeAttribute("aria-invalid");
-      control.removeAttribute("aria-describedby");
-    }
-    if (required) control.setAttribute("aria-required", "true");
-  });
+  const controlRef = useLabelledControl({ inputId, errorId, error, required, group });
 
   return (
     <Form.FormItem

@@ -22,10 +22,12 @@ export function zodFieldErrors(error: z.ZodError, values: Record<string, unknown
 
 /**
  * Form state validated by one of the shared zod schemas (the same the API uses), plus the API's
- * `fields` mapped back onto the inputs.
+ * `fields` mapped back onto the inputs. `schema` may be null when the page loads it on demand
+ * (the sign-in form: zod is not part of /login's first download); `validate({ schema })` then
+ * passes it once it has arrived.
  */
 export function useZodForm<S extends z.ZodType<unknown, Record<string, unknown>>>(
-  schema: S,
+  schema: S | null,
   initial: z.input<S>,
 ) {
   const [values, setValues] = useState<z.input<S>>(initial);
@@ -50,9 +52,12 @@ export function useZodForm<S extends z.ZodType<unknown, Record<string, unknown>>
     (options?: {
       override?: z.input<S>;
       extra?: (parsed: z.output<S>) => FieldErrors;
+      schema?: S;
     }): z.output<S> | null => {
       const input = options?.override ?? values;
-      const result = schema.safeParse(input);
+      const validator = options?.schema ?? schema;
+      if (!validator) throw new Error("useZodForm: no schema to validate with");
+      const result = validator.safeParse(input);
       if (!result.success) {
         setErrors(zodFieldErrors(result.error, input));
         return null;

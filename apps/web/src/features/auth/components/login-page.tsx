@@ -1,13 +1,16 @@
-import { loginInput } from "@mic/contracts";
+import type { loginInput } from "@mic/contracts";
+import { useEffect } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { CloudIcon, TranslateIcon } from "tdesign-icons-react";
-import { Alert, Button, Form, Input } from "tdesign-react";
+import { Alert, Button, Input } from "tdesign-react";
 import { homeFor, safeReturnTo } from "@/app/paths";
-import { Field } from "@/components/field";
 import { isApiError } from "@/lib/api-client";
 import { useLogin, useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
+import { SignInField } from "./sign-in-field";
+
+const loadLoginSchema = () => import("../login-schema").then((m) => m.loginInput);
 
 const DEMO_ACCOUNTS = [
   "admin@acme.test",
@@ -23,13 +26,21 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const me = useMe();
   const login = useLogin();
-  const form = useZodForm(loginInput, { email: "", password: "" });
+  const form = useZodForm<typeof loginInput>(null, { email: "", password: "" });
   const returnTo = safeReturnTo(params.get("returnTo"));
+
+  // The schema (and zod) arrive while the form is being filled in.
+  useEffect(() => {
+    loadLoginSchema().catch(() => undefined);
+  }, []);
 
   if (me.data) return <Navigate to={returnTo ?? homeFor(me.data.role)} replace />;
 
-  const submit = () => {
-    const body = form.validate();
+  const submit = async () => {
+    // Its chunk not downloadable (offline for a moment): the API checks the same schema and its
+    // 400 puts the messages next to the same fields.
+    const schema = await loadLoginSchema().catch(() => undefined);
+    const body = schema ? form.validate({ schema }) : form.values;
     if (!body) return;
     login.mutate(body, {
       onSuccess: (user) => navigate(returnTo ?? homeFor(user.role), { replace: true }),
@@ -66,8 +77,15 @@ export function LoginPage() {
               <Alert theme="error" title={t("login.failed")} message={login.error.message} />
             </div>
           ) : null}
-          <Form labelAlign="top" onSubmit={submit} colon={false} requiredMark={false}>
-            <Field label={t("login.email")} error={form.errors.email}>
+          <form
+            className="mic-signin-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit();
+            }}
+          >
+            <SignInField label={t("login.email")} error={form.errors.email}>
               <Input
                 name="email"
                 type="text"
@@ -76,9 +94,10 @@ export function LoginPage() {
                 value={form.values.email}
                 onChange={(v) => form.setField("email", String(v))}
                 size="large"
+                status={form.errors.email ? "error" : "default"}
               />
-            </Field>
-            <Field label={t("login.password")} error={form.errors.password}>
+            </SignInField>
+            <SignInField label={t("login.password")} error={form.errors.password}>
               <Input
                 name="password"
                 type="password"
@@ -86,12 +105,13 @@ export function LoginPage() {
                 value={form.values.password}
                 onChange={(v) => form.setField("password", String(v))}
                 size="large"
+                status={form.errors.password ? "error" : "default"}
               />
-            </Field>
+            </SignInField>
             <Button type="submit" theme="primary" size="large" block loading={login.isPending}>
               {t("login.submit")}
             </Button>
-          </Form>
+          </form>
           <details className="mic-demo">
             <summary>{t("login.demoTitle")}</summary>
             <p className="mic-muted">{t("login.demoHint")}</p>
