@@ -1,8 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Db } from "@mic/db";
@@ -24,6 +21,7 @@ import { frameworkErrors, registerErrorHandler } from "./lib/error-handler";
 import { registerMutationLimit } from "./lib/rate-limit";
 import { AppError } from "./lib/errors";
 import { Sessions } from "./lib/session";
+import { registerWebConsole } from "./lib/web-console";
 import { registerRoutes } from "./routes";
 
 export interface AppOptions {
@@ -190,15 +188,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const ctx: Ctx = { prisma: options.prisma, sessions: new Sessions(options.prisma, options.sessionSecret) };
   await app.register(async (api) => registerRoutes(api as unknown as App, ctx));
 
-  const webDist = options.webDist;
-  const spa = webDist !== undefined && existsSync(join(webDist, "index.html"));
-  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
-  // Deep links (/invoices/records) belong to the SPA: index.html; unknown /api routes stay 404.
-  app.setNotFoundHandler((request, reply) => {
-    if (spa && request.method === "GET" && !request.url.startsWith("/api")) {
-      return reply.type("text/html").sendFile("index.html");
-    }
-    throw new AppError("NOT_FOUND", "notFound");
-  });
+  // The built console (compressed, cached) with its deep links; the API's JSON 404 otherwise.
+  await registerWebConsole(app, options.webDist);
   return app;
 }
