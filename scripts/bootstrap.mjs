@@ -4,7 +4,6 @@
 // No dependencies: this runs before node_modules exists.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,12 +93,13 @@ async function start(env) {
       ? "starting the API on DATABASE_URL"
       : `starting the API on the embedded database in ${serverEnv.DATA_DIR}`,
   );
-  // `tsx src/main.ts` in apps/api, as `pnpm --filter @mic/api start` runs it, minus pnpm's wrapper
-  // (which reports a Ctrl+C as a failed run). Own process group: a Ctrl+C reaches the server once,
-  // forwarded from here (tsx relays it), and the server closes the database cleanly.
+  log("building the API (apps/api/dist/main.js)");
+  await mustRun("pnpm", ["--filter", "@mic/api", "build"], { env });
+  // `node dist/main.js` in apps/api, as `pnpm --filter @mic/api start` runs it, minus pnpm's
+  // wrapper (which reports a Ctrl+C as a failed run). Own process group: a Ctrl+C reaches the
+  // server once, forwarded from here, and the server closes the database cleanly.
   const apiDir = join(root, "apps/api");
-  const tsx = createRequire(join(apiDir, "package.json")).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, "src/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.js"], {
     cwd: apiDir,
     env: serverEnv,
     stdio: "inherit",

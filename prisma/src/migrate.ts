@@ -1,10 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "../migrations");
+// Found through the package, not this file's place, so it holds when the API is bundled into
+// apps/api/dist (where this module no longer lives next to the migrations).
+export const MIGRATIONS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@mic/db/package.json")),
+  "migrations",
+);
 /** The advisory lock id Prisma's own migrate takes, so a real `prisma migrate deploy` and we exclude each other. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 
