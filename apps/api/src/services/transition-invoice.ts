@@ -1,9 +1,8 @@
 import { bucketOf, checkTransition, formatAmount, type InvoiceAction, type InvoiceStatus } from "@mic/domain";
-import type { Prisma } from "@mic/db";
 import { audit, type Actor } from "../lib/audit";
 import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
-import { requestInclude, requestJson } from "../lib/serialize";
+import { requestInclude, requestJson, type RequestRow } from "../lib/serialize";
 import type { Tx } from "../lib/tx";
 import { moveBalance } from "./balances";
 
@@ -23,7 +22,7 @@ export interface TransitionOptions {
   action: InvoiceAction;
   scope: Scope;
   /** Extra columns written with the change (shipment details). */
-  data?: Prisma.InvoiceRequestUncheckedUpdateManyInput;
+  data?: Partial<Pick<RequestRow, "invoiceNumber" | "courier" | "trackingNumber">>;
   reason?: string | null;
 }
 
@@ -34,7 +33,7 @@ export interface TransitionOptions {
  */
 export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
   const current = isUuid(o.requestId)
-    ? await tx.invoiceRequest.findFirst({ where: { id: o.requestId, ...o.scope } })
+    ? await tx.invoiceRequest.findFirst({ where: { id: o.requestId, ...o.scope }, include: requestInclude })
     : null;
   if (!current) throw notFound();
   const check = checkTransition(current.status, o.action, o.actor.role);
@@ -46,9 +45,10 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
   }
   const now = new Date();
   const stamp = STAMP[check.to];
+  const changes = { ...o.data, status: check.to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) };
   const { count } = await tx.invoiceRequest.updateMany({
     where: { id: current.id, status: current.status },
-    data: { ...o.data, status: check.to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) },
+    data: changes,
   });
   if (count === 0) {
     // Someone else changed it between our read and our write: report the state they left.
@@ -69,9 +69,6 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
     reason: o.reason ?? null,
     after: { amount: formatAmount(current.amountFen), ...(o.data ?? {}) },
   });
-  const updated = await tx.invoiceRequest.findUniqueOrThrow({
-    where: { id: current.id },
-    include: requestInclude,
-  });
-  return requestJson(updated, now);
+  // The row as it now is, from what was read and what was written: no second read.
+  return requestJson({ ...current, ...changes }, now);
 }
