@@ -8,6 +8,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface UnexpectedExit {
   process: number;
+  /** False when it died before it ever answered HTTP (a failed start). */
+  served: boolean;
   code: number | null;
   signal: string | null;
   at: number;
@@ -65,8 +67,10 @@ export class ApiProcess {
       stdio: ["ignore", fd, fd],
     });
     closeSync(fd);
+    appendFileSync(this.logPath, `--- chaos: pid ${child.pid} on port ${this.port} ---\n`);
     this.child = child;
     this.expectingExit = false;
+    let served = false;
     this.exited = new Promise((resolve) => {
       child.once("exit", (code, signal) => {
         appendFileSync(
@@ -76,20 +80,26 @@ export class ApiProcess {
         if (!this.expectingExit && !this.shuttingDown) {
           this.unexpectedExits.push({
             process: this.index,
+            served,
             code,
             signal,
             at: Date.now(),
             logTail: this.logTail(30),
           });
-          // Keep the run going: bring it back as a supervisor would.
-          setTimeout(() => {
-            if (!this.shuttingDown && this.child === child) void this.start().catch(() => {});
-          }, 500);
+          // Keep the run going: bring it back as a supervisor would, backing off while it keeps failing.
+          const failing = this.unexpectedExits.filter((e) => Date.now() - e.at < 60_000).length;
+          setTimeout(
+            () => {
+              if (!this.shuttingDown && this.child === child) void this.start().catch(() => {});
+            },
+            Math.min(500 * failing, 5000),
+          );
         }
         resolve();
       });
     });
     await this.waitListening(child, 120_000);
+    served = true;
     this.startMs.push(Date.now() - t0);
   }
 

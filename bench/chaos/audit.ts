@@ -387,10 +387,11 @@ export class Auditor {
     for (const k of rows) {
       if (!this.registry.keys.has(k.key))
         v("unrequested", `stored Idempotency-Key ${k.key} that no client sent`);
-      if (k.statusCode < 200 || k.statusCode >= 300)
+      // The key row is written first with status 0 and completed in the same transaction.
+      if (k.statusCode < 100)
         v(
           "unrequested",
-          `stored Idempotency-Key ${k.key} (${k.method} ${k.path}) with status ${k.statusCode}`,
+          `stored Idempotency-Key ${k.key} (${k.method} ${k.path}) committed without its answer (status ${k.statusCode})`,
         );
       const kind = CREATING_PATHS[k.path as keyof typeof CREATING_PATHS];
       if (kind && k.objectId) {

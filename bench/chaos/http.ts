@@ -73,10 +73,8 @@ export class Session {
           }
           return { status: res.status, body, port, attempts: attempt };
         }
-        if (res.status === 503) {
-          this.stats.responses503++;
-          this.stats.retriesBy.status_503++;
-        } else this.stats.retriesBy.status_429++;
+        if (res.status === 503) this.stats.retriesBy.status_503++;
+        else this.stats.retriesBy.status_429++;
         const after = Number(res.headers.get("retry-after"));
         wait = Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 5000) : backoff;
       } catch {

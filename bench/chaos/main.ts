@@ -31,6 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const wallStart = Date.now();
 const options = parseOptions(process.argv.slice(2));
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const commit = gitHead(repoRoot);
 const runDir = mkdtempSync(join(tmpdir(), "mic-chaos-"));
 const stats = new Stats();
 const processes: ApiProcess[] = [];
@@ -256,15 +257,15 @@ async function main(): Promise<number> {
   for (const p of processes)
     for (const e of p.unexpectedExits)
       stats.violation(
-        "unexpected_exit",
-        `API process ${e.process} exited (code ${e.code}, signal ${e.signal}${e.code === 0 ? ": its own clean shutdown, so a SIGTERM or SIGINT from outside the harness" : ""}) at ${new Date(e.at).toISOString()}; log ${p.logPath}:\n${indent(e.logTail)}`,
+        e.served ? "unexpected_exit" : "failed_start",
+        `API process ${e.process} ${e.served ? "exited" : "died while starting"} (code ${e.code}, signal ${e.signal}${e.code === 0 ? ": its own clean shutdown, so a SIGTERM or SIGINT from outside the harness" : ""}) at ${new Date(e.at).toISOString()}; log ${p.logPath}:\n${indent(e.logTail)}`,
       );
   const logErrors = processes.flatMap((p) => logErrorsOf(p));
   const violationsBy = stats.violationsBy();
   const violations = stats.violations.size;
   const errors5xx = stats.serverErrors.length;
 
-  out(`commit=${gitHead()}`);
+  out(`commit=${commit}`);
   out(`database=${database}`);
   out(`postgres=${target.description.replace(/\s+/g, "_")}`);
   out(`processes=${options.processes}`);
@@ -290,7 +291,9 @@ async function main(): Promise<number> {
   out(`retries_429=${stats.retriesBy.status_429}`);
   out(`requests_created=${registry.requests.size}`);
   out(`audits=${stats.auditsRun} audits_skipped=${stats.auditsSkipped}`);
-  out(`unexpected_exits=${unexpectedExits()}`);
+  const exits = processes.flatMap((p) => p.unexpectedExits);
+  out(`unexpected_exits=${exits.filter((e) => e.served).length}`);
+  out(`failed_starts=${exits.filter((e) => !e.served).length}`);
   out(`health_at_end=${health.join(",")}`);
   out(`sigterm_clean_exits=${clean.filter(Boolean).length}/${clean.length}`);
   out(`api_log_errors=${logErrors.length}`);
@@ -328,14 +331,15 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-function gitHead(): string {
+function gitHead(root: string): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
-      cwd: repoRoot,
+      cwd: root,
       encoding: "utf8",
     }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
-      cwd: repoRoot,
+    // The API runs from the working tree: say when its code differs from the commit.
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "apps/api", "packages", "prisma"], {
+      cwd: root,
       encoding: "utf8",
     }).trim();
     return dirty ? `${head}+uncommitted` : head;

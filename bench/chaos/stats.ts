@@ -42,8 +42,6 @@ export class Stats {
   readonly retriesBy = { network: 0, status_503: 0, status_429: 0 };
   /** Every 5xx answer except 503 (which the client retries): each one fails the run. */
   readonly serverErrors: ServerError[] = [];
-  /** 503 answers seen (retried). */
-  responses503 = 0;
   readonly ops = new Map<OpKind, OpCounts>();
   readonly faults = new Map<string, number>();
   readonly faultFailures = new Map<string, number>();
@@ -53,7 +51,6 @@ export class Stats {
   readonly violations = new Map<string, { category: string; detail: string }>();
   auditsRun = 0;
   auditsSkipped = 0;
-  readonly lastServerErrorBodies: string[] = [];
 
   op(kind: OpKind): OpCounts {
     let c = this.ops.get(kind);
