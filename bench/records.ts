@@ -11,17 +11,19 @@ import pg from "pg";
 
 const admin = process.env.DATABASE_URL;
 if (!admin)
-  throw new Error("Set DATABASE_URL to a PostgreSQL admin URL (the bench creates database mic_bench).");
+  throw new Error(
+    "Set DATABASE_URL to a PostgreSQL admin URL (the bench creates database mic_bench_records).",
+  );
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const SECONDS = Number(process.argv[3] ?? 10);
 const CLIENTS = 64;
 
 const url = new URL(admin);
-url.pathname = "/mic_bench";
+url.pathname = "/mic_bench_records";
 const adminClient = new pg.Client({ connectionString: admin });
 await adminClient.connect();
-await adminClient.query("DROP DATABASE IF EXISTS mic_bench WITH (FORCE)");
-await adminClient.query("CREATE DATABASE mic_bench");
+await adminClient.query("DROP DATABASE IF EXISTS mic_bench_records WITH (FORCE)");
+await adminClient.query("CREATE DATABASE mic_bench_records");
 await adminClient.end();
 await applyMigrations(url.toString());
 const prisma = createPrisma(url.toString(), { max: Number(process.env.BENCH_POOL ?? 10) });
