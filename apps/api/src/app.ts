@@ -77,7 +77,7 @@ const SECURITY_HEADERS = {
     useDefaults: false,
     directives: {
       "default-src": ["'self'"],
-      "base-uri": ["'self'"],
+      "base-uri": ["'none'"],
       "script-src": ["'self'"],
       "script-src-attr": ["'none'"],
       // TDesign and Swagger UI add <style> elements and style attributes at run time.

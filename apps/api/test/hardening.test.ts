@@ -232,7 +232,7 @@ describe("security headers", () => {
       expect(csp["default-src"], url).toBe("'self'");
       expect(csp["script-src"], url).toBe("'self'");
       expect(csp["object-src"], url).toBe("'none'");
-      expect(csp["base-uri"], url).toBe("'self'");
+      expect(csp["base-uri"], url).toBe("'none'");
       expect(res.headers["x-content-type-options"], url).toBe("nosniff");
       expect(res.headers["x-frame-options"], url).toBe("DENY");
       expect(res.headers["strict-transport-security"], url).toBeUndefined();
