@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { Form } from "tdesign-react";
-import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useLabelledControl } from "./use-labelled-control";
+import { FieldError } from "./field-error";
 
 interface FieldProps {
   label: string;
@@ -20,7 +20,6 @@ interface FieldProps {
  * id (and the error's id as its description), which keeps getByLabel and screen readers working.
  */
 export function Field({ label, error, help, required, group, children }: FieldProps) {
-  const { tm } = useI18n();
   const id = useId();
   const inputId = `${id}-input`;
   const labelId = `${id}-label`;
@@ -47,11 +46,7 @@ export function Field({ label, error, help, required, group, children }: FieldPr
           : {})}
       >
         {children}
-        {error ? (
-          <div id={errorId} className="mic-field-error">
-            {tm(error)}
-          </div>
-        ) : null}
+        <FieldError id={errorId} error={error} />
       </div>
     </Form.FormItem>
   );

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useLabelledControl } from "@/components/use-labelled-control";
-import { useI18n } from "@/lib/i18n/i18n-provider";
+import { FieldError } from "@/components/field-error";
 
 /**
  * A row of the sign-in form: plain markup with TDesign's label-top look. /login does not download
@@ -16,7 +16,6 @@ export function SignInField({
   error?: string | undefined;
   children: ReactNode;
 }) {
-  const { tm } = useI18n();
   const id = useId();
   const inputId = `${id}-input`;
   const errorId = `${id}-error`;
@@ -26,11 +25,7 @@ export function SignInField({
       <label htmlFor={inputId}>{label}</label>
       <div ref={controlRef} className="mic-field-control">
         {children}
-        {error ? (
-          <div id={errorId} className="mic-field-error">
-            {tm(error)}
-          </div>
-        ) : null}
+        <FieldError id={errorId} error={error} />
       </div>
     </div>
   );
