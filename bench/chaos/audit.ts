@@ -56,6 +56,9 @@ export class Auditor {
   ) {
     this.pool = new pg.Pool({ connectionString: url, max: 1, application_name: HARNESS_APP_NAME });
     this.pool.on("error", () => {});
+    // A client checked out for an audit when PostgreSQL restarts emits `error` too: without a
+    // listener of its own for its whole life that ends the harness (as it once did mid-audit).
+    this.pool.on("connect", (client) => client.on("error", () => {}));
     this.tenantIds = fixtures.tenants.map((t) => t.id);
   }
 

@@ -27,6 +27,7 @@ export async function addFixtures(
   },
 ): Promise<Fixtures> {
   const db = new pg.Client({ connectionString: url, application_name: HARNESS_APP_NAME });
+  db.on("error", () => {});
   await db.connect();
   try {
     await db.query("BEGIN");
