@@ -14,6 +14,18 @@ export interface PrismaOptions {
 const READ_RETRIES = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A read that lost its connection changed nothing: it is run again on a fresh one, a few times. */
+async function retryingRead<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt > READ_RETRIES || !isConnectionError(error)) throw error;
+      await sleep(50 * attempt);
+    }
+  }
+}
+
 /**
  * A node-postgres pool that survives the database dropping its connections:
  * - every client carries an `error` listener for its whole life, so a backend terminated while
@@ -41,14 +53,7 @@ export function createResilientPool(url: string, options: PrismaOptions = {}): p
     const text = typeof config === "string" ? config : (config as { text?: unknown } | null)?.text;
     const callback = args.some((a) => typeof a === "function");
     if (callback || typeof text !== "string" || !isReadOnlyStatement(text)) return query(...args);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await query(...args);
-      } catch (error) {
-        if (attempt > READ_RETRIES || !isConnectionError(error)) throw error;
-        await sleep(50 * attempt);
-      }
-    }
+    return retryingRead(() => query(...args));
   };
   return pool;
 }
@@ -75,15 +80,8 @@ export function createPrisma(url: string, options: PrismaOptions = {}): PrismaCl
   const client = new PrismaClient({ adapter }).$extends({
     query: {
       async $allOperations({ operation, args, query }): Promise<unknown> {
-        if (!READS.has(operation)) return query(args) as Promise<unknown>;
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return (await query(args)) as unknown;
-          } catch (error) {
-            if (attempt > READ_RETRIES || !isConnectionError(error)) throw error;
-            await sleep(50 * attempt);
-          }
-        }
+        const run = () => query(args) as Promise<unknown>;
+        return READS.has(operation) ? retryingRead(run) : run();
       },
     },
   });

@@ -24,29 +24,18 @@ const CONNECTION_RETRY_MS = 3_000;
  * Idempotency-Key finds the committed response or runs afresh.
  */
 export async function inTransaction<T>(prisma: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    let committing = false;
-    try {
-      return await prisma.$transaction(
+  return retrying(
+    (sent) =>
+      prisma.$transaction(
         async (tx) => {
           const result = await fn(tx);
-          committing = true;
+          sent.commit = true;
           return result;
         },
         { isolationLevel: "ReadCommitted", maxWait: 10_000, timeout: 30_000 },
-      );
-    } catch (error) {
-      if (isConnectionError(error)) {
-        const outcomeUnknown = committing && !wasNeverSent(error);
-        if (outcomeUnknown || Date.now() - started > CONNECTION_RETRY_MS) throw unavailable(error);
-        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
-        continue;
-      }
-      if (attempt >= attempts || !isRetryable(error)) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    }
-  }
+      ),
+    attempts,
+  );
 }
 
 /**
@@ -55,13 +44,27 @@ export async function inTransaction<T>(prisma: Db, fn: (tx: Tx) => Promise<T>, a
  * a connection lost after it was sent leaves the outcome unknown, so that is a 503.
  */
 export async function inOneStatement<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+  return retrying((sent) => {
+    sent.commit = true;
+    return run();
+  }, attempts);
+}
+
+/**
+ * The retries of both: conflicts up to `attempts` times; a lost connection for up to 3 s unless
+ * the commit may have reached the database (`sent.commit`, and node-postgres did not refuse to
+ * send it), which is a 503.
+ */
+async function retrying<T>(run: (sent: { commit: boolean }) => Promise<T>, attempts: number): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
+    const sent = { commit: false };
     try {
-      return await run();
+      return await run(sent);
     } catch (error) {
       if (isConnectionError(error)) {
-        if (!wasNeverSent(error) || Date.now() - started > CONNECTION_RETRY_MS) throw unavailable(error);
+        const outcomeUnknown = sent.commit && !wasNeverSent(error);
+        if (outcomeUnknown || Date.now() - started > CONNECTION_RETRY_MS) throw unavailable(error);
         await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
         continue;
       }

@@ -193,7 +193,7 @@ export async function applyForInvoice(
   const body = requestJson(
     {
       ...request,
-      provider: { ...p.provider, invoiceTypes: p.provider.invoiceTypes },
+      provider: p.provider,
       tenant: { id: tenantId, name: actor.tenantName ?? "" },
     } as Parameters<typeof requestJson>[0],
     now,
