@@ -7,10 +7,18 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?mic_session=([^;]*)/;
 /** Above this many keys, expired windows are swept before a new key is added. */
 const SWEEP_AT = 10_000;
 
-/** Whose budget a mutation spends: the session's when it carries one, else the client address's (its /64 for IPv6). */
+/**
+ * The client address a limit counts against: an IPv4 address as it is, an IPv6 address as its
+ * /64 (one customer's network), so rotating through a prefix does not escape the limit.
+ */
+export function addressKey(ip: string): string {
+  return normalizeIP(ip, 64);
+}
+
+/** Whose budget a mutation spends: the session's when it carries one, else the client address's. */
 export function mutationKey(request: FastifyRequest): string {
   const token = SESSION_COOKIE.exec(request.headers.cookie ?? "")?.[1];
-  return token ? `session:${token}` : `address:${normalizeIP(request.ip, 64)}`;
+  return token ? `session:${token}` : `address:${addressKey(request.ip)}`;
 }
 
 /**

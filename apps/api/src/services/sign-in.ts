@@ -1,7 +1,8 @@
-import { normalizeIP } from "@fastify/rate-limit";
 import { verify } from "@node-rs/argon2";
 import type { Db } from "@mic/db";
+import { lockUntilCommit } from "../lib/advisory-lock";
 import { AppError } from "../lib/errors";
+import { addressKey } from "../lib/rate-limit";
 import { inTransaction } from "../lib/tx";
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -10,19 +11,6 @@ export const MAX_FAILURES_PER_ADDRESS = 50;
 // Verifying against a real hash when the account is unknown keeps timing from telling which emails exist.
 const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0hO8ZQ7mB1Yv9iM5m7Vb7CkZ1H2kWvO8Qv8pJq4o0nI";
-// Advisory-lock namespaces (the first key of pg_advisory_xact_lock(int4, int4)): accounts and
-// addresses never share a lock, and every sign-in takes them in this order, so none can deadlock.
-const ACCOUNT_LOCK = 0x51_67_01;
-const ADDRESS_LOCK = 0x51_67_02;
-
-/**
- * The client address a limit counts against: an IPv4 address as it is, an IPv6 address as its
- * /64 (one customer's network), so rotating through a prefix does not escape the limit.
- */
-export function addressKey(ip: string): string {
-  return normalizeIP(ip, 64);
-}
-
 /**
  * Checks the password; refuses (429) after too many recent failures, counted in the database for
  * all API processes. Check and record are one step: under advisory locks on the account and the
@@ -35,8 +23,9 @@ export async function signIn(prisma: Db, options: { email: string; password: str
   const email = options.email;
   const ip = addressKey(options.ip);
   const attemptId = await inTransaction(prisma, async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int4, hashtext(${email}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int4, hashtext(${ip}))`;
+    // Always account first, then address: no two sign-ins can deadlock.
+    await lockUntilCommit(tx, "signInAccount", email);
+    await lockUntilCommit(tx, "signInAddress", ip);
     const since = new Date(Date.now() - WINDOW_MS);
     const byAccount = await tx.loginAttempt.count({
       where: { email, succeeded: false, createdAt: { gte: since } },

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
 import { addressJson, titleJson } from "../lib/serialize";
 import { inTransaction, type Tx } from "../lib/tx";
+import { lockUntilCommit } from "../lib/advisory-lock";
 
 /**
  * Invoice titles and mailing addresses behave alike: owned by one tenant, one of them the default
@@ -57,9 +58,6 @@ export async function findRecord(db: Db | Tx, kind: Kind, tenantId: string, id: 
   return row;
 }
 
-// Advisory-lock namespaces (the first key of pg_advisory_xact_lock(int4, int4)), one per table.
-const LOCK = { title: 0x51_67_11, address: 0x51_67_12 } as const;
-
 /**
  * Serialises the changes to one tenant's titles (or addresses) until the transaction ends. The
  * default moves between rows and a row may vanish under a concurrent delete; one change at a
@@ -67,7 +65,7 @@ const LOCK = { title: 0x51_67_11, address: 0x51_67_12 } as const;
  * tenant") is never violated and a deleted row is a plain 404, never a 500.
  */
 async function lockTenantRecords(tx: Tx, kind: Kind, tenantId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK[kind]}::int4, hashtext(${tenantId}))`;
+  await lockUntilCommit(tx, kind === "title" ? "invoiceTitles" : "mailingAddresses", tenantId);
 }
 
 async function clearDefault(tx: Tx, kind: Kind, tenantId: string, exceptId?: string) {
