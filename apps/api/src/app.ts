@@ -1,7 +1,3 @@
-import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
-import fastifySwagger from "@fastify/swagger";
-import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Db } from "@mic/db";
 import Fastify, {
   type FastifyBaseLogger,
@@ -11,18 +7,15 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
-import { frameworkErrors, registerErrorHandler } from "./lib/error-handler";
-import { registerMutationLimit } from "./lib/rate-limit";
-import { AppError } from "./lib/errors";
-import { Sessions } from "./lib/session";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { frameworkErrors } from "./lib/error-handler";
 import { registerWebConsole } from "./lib/web-console";
-import { registerRoutes } from "./routes";
+import { databasePlugin } from "./plugins/database";
+import { errorsPlugin } from "./plugins/errors";
+import { openapiPlugin } from "./plugins/openapi";
+import { securityPlugin } from "./plugins/security";
+import { sessionsPlugin } from "./plugins/sessions";
+import { apiRoutes } from "./routes";
 
 export interface AppOptions {
   prisma: Db;
@@ -60,42 +53,6 @@ declare module "fastify" {
   }
 }
 
-export interface Ctx {
-  prisma: Db;
-  sessions: Sessions;
-}
-
-const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-/**
- * @fastify/helmet's headers for every response. The one CSP serves the console (Vite-built
- * scripts and styles from 'self') and /api/docs (Swagger UI, scripts from its own files): no
- * inline or eval'd script anywhere, no framing. HSTS is sent by the onSend hook, only over HTTPS.
- */
-const SECURITY_HEADERS = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      "default-src": ["'self'"],
-      "base-uri": ["'none'"],
-      "script-src": ["'self'"],
-      "script-src-attr": ["'none'"],
-      // TDesign and Swagger UI add <style> elements and style attributes at run time.
-      "style-src": ["'self'", "'unsafe-inline'"],
-      "img-src": ["'self'", "data:"],
-      "font-src": ["'self'", "data:"],
-      "connect-src": ["'self'"],
-      "object-src": ["'none'"],
-      "form-action": ["'self'"],
-      "frame-ancestors": ["'none'"],
-    },
-  },
-  strictTransportSecurity: false,
-  frameguard: { action: "deny" as const },
-  referrerPolicy: { policy: "same-origin" as const },
-};
-const HSTS = "max-age=31536000; includeSubDomains";
-
 /**
  * TRUST_PROXY for Fastify. A list goes as it is. A hop count believes the nearest `hops` peers,
  * whatever their address (Fastify itself refuses bare numbers), so it is for an API that only the
@@ -125,68 +82,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
-  // Only JSON bodies: a cross-site form cannot post text/plain or url-encoded bodies here.
-  app.removeContentTypeParser(["text/plain"]);
-
-  // First, so that requests refused by the hooks below get the headers too.
-  await app.register(fastifyHelmet, SECURITY_HEADERS);
-  app.addHook("onSend", async (request, reply) => {
-    void reply.header("X-Content-Type-Options", "nosniff");
-    if (request.protocol === "https") void reply.header("Strict-Transport-Security", HSTS);
-    // API answers carry signed-in data: no cache keeps them (the docs UI's static files may be cached).
-    if (request.url.startsWith("/api") && !request.url.startsWith("/api/docs")) {
-      void reply.header("Cache-Control", "no-store");
-    }
-  });
-  // Draining (SIGTERM → app.close()): answers still in flight close their connection, so a
-  // kept-alive client cannot hold the process open after its last request.
-  let closing = false;
-  app.addHook("preClose", async () => {
-    closing = true;
-  });
-  app.addHook("onSend", async (_request, reply) => {
-    if (closing) void reply.header("Connection", "close");
-  });
-  await registerMutationLimit(app, options.mutationsPerMinute ?? 3000);
-  // CSRF defence for cookie-authenticated mutations (SPEC §8).
-  app.addHook("onRequest", async (request) => {
-    if (!MUTATING.has(request.method)) return;
-    if (request.headers["sec-fetch-site"] === "cross-site") throw new AppError("FORBIDDEN", "forbidden.csrf");
-    const origin = request.headers.origin;
-    if (origin && origin !== "null") {
-      let host: string;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        throw new AppError("FORBIDDEN", "forbidden.csrf");
-      }
-      if (host !== request.headers.host) throw new AppError("FORBIDDEN", "forbidden.csrf");
-    } else if (origin === "null") {
-      throw new AppError("FORBIDDEN", "forbidden.csrf");
-    }
-  });
-
-  await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: "3.0.3",
-      info: {
-        title: "Marketplace Invoicing Console API",
-        description:
-          "云市场开票控制台 REST API. Amounts are decimal strings with two places; lists use keyset pagination.",
-        version: "1.0.0",
-      },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "mic_session" } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-
-  const ctx: Ctx = { prisma: options.prisma, sessions: new Sessions(options.prisma, options.sessionSecret) };
-  await app.register(async (api) => registerRoutes(api as unknown as App, ctx));
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, { mutationsPerMinute: options.mutationsPerMinute ?? 3000 });
+  await app.register(databasePlugin, { prisma: options.prisma });
+  await app.register(sessionsPlugin, { sessionSecret: options.sessionSecret });
+  await app.register(openapiPlugin);
+  // The API: every route in it declares config.roles or config.public (plugins/authorization.ts).
+  await app.register(apiRoutes);
 
   // The built console (compressed, cached) with its deep links; the API's JSON 404 otherwise.
   await registerWebConsole(app, options.webDist);

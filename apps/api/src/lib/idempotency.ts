@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@mic/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { userOf } from "../plugins/authorization";
 import { AppError } from "./errors";
 import { inTransaction, type Tx } from "./tx";
 
@@ -83,19 +84,21 @@ export async function mutate(
   );
 }
 
-/** The shape of every mutating route: run it through `mutate` as `userId`, send what it decided. */
+/**
+ * The one mutation path of the routes: `run` in a transaction as the signed-in user, through
+ * `mutate` (so an Idempotency-Key replays), then the status and body it decided.
+ */
 export async function sendMutation(
-  prisma: Db,
   request: FastifyRequest,
   reply: FastifyReply,
-  userId: string,
   status: number,
   run: (tx: Tx) => Promise<unknown>,
 ) {
-  return sendOutcome(
-    reply,
-    await mutate(prisma, request, userId, async (tx) => ({ status, body: await run(tx) })),
-  );
+  const outcome = await mutate(request.server.prisma, request, userOf(request).id, async (tx) => ({
+    status,
+    body: await run(tx),
+  }));
+  return sendOutcome(reply, outcome);
 }
 
 /** Sends what a mutation decided (or what its first run stored, for a retry). */

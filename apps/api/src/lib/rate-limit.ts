@@ -2,7 +2,7 @@ import fastifyRateLimit, { normalizeIP, type FastifyRateLimitStore } from "@fast
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "./errors";
 
-const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const MUTATING: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?mic_session=([^;]*)/;
 /** Above this many keys, expired windows are swept before a new key is added. */
 const SWEEP_AT = 10_000;

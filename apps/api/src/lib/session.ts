@@ -2,7 +2,6 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { Role } from "@mic/domain";
 import type { Db } from "@mic/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "./errors";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const COOKIE = "mic_session";
@@ -17,12 +16,6 @@ export interface SessionUser {
   providerId: string | null;
   tenantName: string | null;
   providerName: string | null;
-}
-
-declare module "fastify" {
-  interface FastifyRequest {
-    user?: SessionUser;
-  }
 }
 
 /**
@@ -89,20 +82,4 @@ export class Sessions {
     const { expiresAt: _expiresAt, ...user } = row;
     return user;
   }
-}
-
-/** An onRequest hook: 401 when not signed in, 403 when the role may not use the route. */
-export function authorize(sessions: Sessions, roles: readonly Role[]) {
-  return async (request: FastifyRequest) => {
-    const user = await sessions.load(request);
-    if (!user) throw new AppError("UNAUTHENTICATED", "auth.required");
-    if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", "forbidden.role");
-    request.user = user;
-  };
-}
-
-/** The signed-in user of a route guarded by `authorize`. */
-export function userOf(request: FastifyRequest): SessionUser {
-  if (!request.user) throw new AppError("UNAUTHENTICATED", "auth.required");
-  return request.user;
 }

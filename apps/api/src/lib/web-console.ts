@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { FastifyReply } from "fastify";
-import type { App } from "../app";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { AppError } from "./errors";
 
 /** Vite's content-hashed files: a new build gives them new names, so they never change. */
@@ -21,7 +20,7 @@ const REVALIDATE = "no-cache";
  * Without a built console (`webDist` unset or without index.html, as in API tests) every unknown
  * route is the API's 404.
  */
-export async function registerWebConsole(app: App, webDist: string | undefined): Promise<void> {
+export async function registerWebConsole(app: FastifyInstance, webDist: string | undefined): Promise<void> {
   const spa = webDist !== undefined && existsSync(join(webDist, "index.html"));
   if (spa) {
     await app.register(fastifyStatic, {

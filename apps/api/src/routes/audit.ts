@@ -1,26 +1,24 @@
-import { auditEvent, auditQuery, errorBody, listOf } from "@mic/contracts";
-import type { App, Ctx } from "../app";
+import { auditEvent, auditQuery, listOf } from "@mic/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { tenantOf } from "../lib/guards";
-import { authorize, userOf } from "../lib/session";
+import { userOf } from "../plugins/authorization";
 import { listAuditEvents } from "../services/audit-queries";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
-
-export function auditRoutes(app: App, { prisma, sessions }: Ctx) {
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/audit-events",
     {
-      onRequest: authorize(sessions, ["ENTERPRISE_ADMIN", "SUPPORT"]),
+      config: { roles: ["ENTERPRISE_ADMIN", "SUPPORT"] },
       schema: {
         tags: ["audit"],
         summary: "The audit trail, newest first: support all (filterable), an admin its own tenant's",
         querystring: auditQuery,
-        response: { 200: listOf(auditEvent), ...errors },
+        response: { 200: listOf(auditEvent) },
       },
     },
     async (request) => {
       const user = userOf(request);
-      return listAuditEvents(prisma, user.role === "SUPPORT" ? null : tenantOf(user), request.query);
+      return listAuditEvents(app.prisma, user.role === "SUPPORT" ? null : tenantOf(user), request.query);
     },
   );
-}
+};

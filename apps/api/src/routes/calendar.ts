@@ -3,74 +3,62 @@ import {
   calendarDay,
   calendarDayInput,
   calendarQuery,
-  errorBody,
   idempotencyHeaders as headers,
   listOf,
   okBody,
 } from "@mic/contracts";
-import type { App, Ctx } from "../app";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sendMutation } from "../lib/idempotency";
-import { authorize, userOf } from "../lib/session";
+import { SIGNED_IN, userOf } from "../plugins/authorization";
 import { addCalendarDay, listCalendarDays, removeCalendarDay } from "../services/calendar-days";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const tags = ["calendar"];
 
 /** The holiday calendar (节假日与调休) that due dates are counted on (SPEC §5). */
-export function calendarRoutes(app: App, { prisma, sessions }: Ctx) {
-  const support = authorize(sessions, ["SUPPORT"]);
-
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/calendar-days",
     {
-      onRequest: authorize(sessions, ["ENTERPRISE_ADMIN", "PROVIDER_STAFF", "SUPPORT"]),
+      config: { roles: SIGNED_IN },
       schema: {
         tags,
         summary: "Holidays and make-up workdays, in date order",
         querystring: calendarQuery,
-        response: { 200: listOf(calendarDay), ...errors },
+        response: { 200: listOf(calendarDay) },
       },
     },
-    async (request) => listCalendarDays(prisma, request.query.year),
+    async (request) => listCalendarDays(app.prisma, request.query.year),
   );
 
   app.post(
     "/api/calendar-days",
     {
-      onRequest: support,
+      config: { roles: ["SUPPORT"] },
       schema: {
         tags,
         summary: "Add a holiday or make-up workday",
         headers,
         body: calendarDayInput,
-        response: { 201: calendarDay, ...errors },
+        response: { 201: calendarDay },
       },
     },
-    async (request, reply) => {
-      const user = userOf(request);
-      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
-        addCalendarDay(tx, user, request.body),
-      );
-    },
+    async (request, reply) =>
+      sendMutation(request, reply, 201, (tx) => addCalendarDay(tx, userOf(request), request.body)),
   );
 
   app.delete(
     "/api/calendar-days/:date",
     {
-      onRequest: support,
+      config: { roles: ["SUPPORT"] },
       schema: {
         tags,
         summary: "Remove a day from the calendar",
         headers,
         params: calendarDateParams,
-        response: { 200: okBody, ...errors },
+        response: { 200: okBody },
       },
     },
-    async (request, reply) => {
-      const user = userOf(request);
-      return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
-        removeCalendarDay(tx, user, request.params.date),
-      );
-    },
+    async (request, reply) =>
+      sendMutation(request, reply, 200, (tx) => removeCalendarDay(tx, userOf(request), request.params.date)),
   );
-}
+};

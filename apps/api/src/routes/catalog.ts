@@ -1,61 +1,48 @@
-import { errorBody, invoiceableAmount, invoiceableQuery, listOf, provider, tenant } from "@mic/contracts";
-import type { App, Ctx } from "../app";
-import { AppError } from "../lib/errors";
-import { authorize, userOf } from "../lib/session";
+import { invoiceableAmount, invoiceableQuery, listOf, provider, tenant } from "@mic/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { fieldError } from "../lib/errors";
+import { SIGNED_IN, userOf } from "../plugins/authorization";
 import { invoiceableAmounts } from "../services/balances";
+import { listProviders, listTenants } from "../services/catalog";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
+const tags = ["catalog"];
 
 /** Read-only lists: providers, tenants (support) and the invoiceable amounts of SPEC §3. */
-export function catalogRoutes(app: App, { prisma, sessions }: Ctx) {
-  const anyone = authorize(sessions, ["ENTERPRISE_ADMIN", "PROVIDER_STAFF", "SUPPORT"]);
-
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/providers",
-    { onRequest: anyone, schema: { tags: ["catalog"], response: { 200: listOf(provider), ...errors } } },
-    async () => {
-      const rows = await prisma.provider.findMany({ orderBy: { name: "asc" }, take: 500 });
-      return {
-        items: rows.map((p) => ({
-          id: p.id,
-          name: p.name,
-          contactPhone: p.contactPhone,
-          contactEmail: p.contactEmail,
-          invoiceTypes: p.invoiceTypes,
-        })),
-        nextCursor: null,
-      };
+    {
+      config: { roles: SIGNED_IN },
+      schema: { tags, summary: "Every provider, by name", response: { 200: listOf(provider) } },
     },
+    async () => listProviders(app.prisma),
   );
 
   app.get(
     "/api/tenants",
     {
-      onRequest: authorize(sessions, ["SUPPORT"]),
-      schema: { tags: ["catalog"], response: { 200: listOf(tenant), ...errors } },
+      config: { roles: ["SUPPORT"] },
+      schema: { tags, summary: "Every tenant, by name", response: { 200: listOf(tenant) } },
     },
-    async () => {
-      const rows = await prisma.tenant.findMany({ orderBy: { name: "asc" }, take: 500 });
-      return { items: rows.map((t) => ({ id: t.id, name: t.name })), nextCursor: null };
-    },
+    async () => listTenants(app.prisma),
   );
 
   app.get(
     "/api/invoiceable-amounts",
     {
-      onRequest: authorize(sessions, ["ENTERPRISE_ADMIN", "SUPPORT"]),
+      config: { roles: ["ENTERPRISE_ADMIN", "SUPPORT"] },
       schema: {
-        tags: ["catalog"],
+        tags,
         summary: "Per provider: consumed, refunded, pending, processing, mailing, invoiceable, over-invoiced",
         querystring: invoiceableQuery,
-        response: { 200: listOf(invoiceableAmount), ...errors },
+        response: { 200: listOf(invoiceableAmount) },
       },
     },
     async (request) => {
       const user = userOf(request);
       const tenantId = user.role === "ENTERPRISE_ADMIN" ? user.tenantId : request.query.tenantId;
-      if (!tenantId) throw new AppError("VALIDATION", "validation", { fields: { tenantId: "required" } });
-      return { items: await invoiceableAmounts(prisma, tenantId), nextCursor: null };
+      if (!tenantId) throw fieldError("tenantId", "required");
+      return { items: await invoiceableAmounts(app.prisma, tenantId), nextCursor: null };
     },
   );
-}
+};

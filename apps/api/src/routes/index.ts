@@ -1,4 +1,5 @@
-import type { App, Ctx } from "../app";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { authorizationPlugin } from "../plugins/authorization";
 import { auditRoutes } from "./audit";
 import { authRoutes } from "./auth";
 import { calendarRoutes } from "./calendar";
@@ -10,15 +11,21 @@ import { providerQueueRoutes } from "./provider-queue";
 import { tenantRecordRoutes } from "./tenant-records";
 import { ticketRoutes } from "./tickets";
 
-export async function registerRoutes(app: App, ctx: Ctx) {
-  healthRoutes(app, ctx);
-  authRoutes(app, ctx);
-  catalogRoutes(app, ctx);
-  tenantRecordRoutes(app, ctx);
-  invoiceRequestRoutes(app, ctx);
-  providerQueueRoutes(app, ctx);
-  ticketRoutes(app, ctx);
-  ledgerRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  calendarRoutes(app, ctx);
-}
+/** The API's routes, behind the one authorization hook (which also refuses unguarded routes at start). */
+export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(authorizationPlugin);
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    catalogRoutes,
+    tenantRecordRoutes,
+    invoiceRequestRoutes,
+    providerQueueRoutes,
+    ticketRoutes,
+    ledgerRoutes,
+    auditRoutes,
+    calendarRoutes,
+  ]) {
+    await app.register(routes);
+  }
+};

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import {
   applyInvoiceInput,
-  errorBody,
   idempotencyHeaders as headers,
   idParams,
   invoiceFilters,
@@ -12,53 +11,53 @@ import {
   shipInput,
 } from "@mic/contracts";
 import { chinaDate } from "@mic/domain";
-import type { App, Ctx } from "../app";
-import { tenantOf, providerOf } from "../lib/guards";
+import type { FastifyContextConfig } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { providerOf, tenantOf } from "../lib/guards";
 import { idempotencyOf, sendMutation, sendOutcome } from "../lib/idempotency";
 import { scopeOf } from "../lib/scope";
-import { authorize, userOf, type SessionUser } from "../lib/session";
+import type { SessionUser } from "../lib/session";
+import { SIGNED_IN, userOf } from "../plugins/authorization";
 import { applyForInvoice, quoteInvoice } from "../services/apply-for-invoice";
 import { exportInvoiceRequests, getInvoiceRequest, listInvoiceRequests } from "../services/invoice-queries";
 import { transitionInvoice } from "../services/transition-invoice";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const tags = ["invoice-requests"];
+const admin: FastifyContextConfig = { roles: ["ENTERPRISE_ADMIN"] };
+const staff: FastifyContextConfig = { roles: ["PROVIDER_STAFF"] };
+const anyone: FastifyContextConfig = { roles: SIGNED_IN };
 
-export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
-  const admin = authorize(sessions, ["ENTERPRISE_ADMIN"]);
-  const staff = authorize(sessions, ["PROVIDER_STAFF"]);
-  const anyone = authorize(sessions, ["ENTERPRISE_ADMIN", "PROVIDER_STAFF", "SUPPORT"]);
-
+export const invoiceRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/invoice-requests/quote",
     {
-      onRequest: admin,
+      config: admin,
       schema: {
         tags,
         summary: "Check an application and show what would be stored (确认开票信息)",
         body: applyInvoiceInput,
-        response: { 200: invoiceQuote, ...errors },
+        response: { 200: invoiceQuote },
       },
     },
-    async (request) => quoteInvoice(prisma, tenantOf(userOf(request)), request.body),
+    async (request) => quoteInvoice(app.prisma, tenantOf(userOf(request)), request.body),
   );
 
   app.post(
     "/api/invoice-requests",
     {
-      onRequest: admin,
+      config: admin,
       schema: {
         tags,
         summary: "Apply for an invoice; send Idempotency-Key to make retries safe",
         headers,
         body: applyInvoiceInput,
-        response: { 201: invoiceRequest, ...errors },
+        response: { 201: invoiceRequest },
       },
     },
     async (request, reply) => {
       const user = userOf(request);
       const outcome = await applyForInvoice(
-        prisma,
+        app.prisma,
         user,
         tenantOf(user),
         request.body,
@@ -71,25 +70,27 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
   app.get(
     "/api/invoice-requests",
     {
-      onRequest: anyone,
+      config: anyone,
       schema: {
         tags,
         summary: "Invoice records (开票记录), newest first, keyset pagination",
         querystring: invoiceListQuery,
-        response: { 200: listOf(invoiceRequest), ...errors },
+        response: { 200: listOf(invoiceRequest) },
       },
     },
-    async (request) => listInvoiceRequests(prisma, scopeOf(userOf(request)), request.query),
+    async (request) => listInvoiceRequests(app.prisma, scopeOf(userOf(request)), request.query),
   );
 
   app.get(
     "/api/invoice-requests/export.csv",
     {
-      onRequest: anyone,
+      config: anyone,
       schema: { tags, summary: "The filtered records as CSV (UTF-8 with BOM)", querystring: invoiceFilters },
     },
     async (request, reply) => {
-      const stream = Readable.from(exportInvoiceRequests(prisma, scopeOf(userOf(request)), request.query));
+      const stream = Readable.from(
+        exportInvoiceRequests(app.prisma, scopeOf(userOf(request)), request.query),
+      );
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="invoice-records-${chinaDate(new Date())}.csv"`)
@@ -99,8 +100,11 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
 
   app.get(
     "/api/invoice-requests/:id",
-    { onRequest: anyone, schema: { tags, params: idParams, response: { 200: invoiceRequest, ...errors } } },
-    async (request) => getInvoiceRequest(prisma, scopeOf(userOf(request)), request.params.id),
+    {
+      config: anyone,
+      schema: { tags, summary: "One invoice request", params: idParams, response: { 200: invoiceRequest } },
+    },
+    async (request) => getInvoiceRequest(app.prisma, scopeOf(userOf(request)), request.params.id),
   );
 
   // The two transitions without a body: who may ask, and which requests they can reach.
@@ -108,14 +112,14 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     {
       path: "cancel",
       action: "CANCEL",
-      onRequest: admin,
+      config: admin,
       summary: "PENDING → CANCELLED (撤销); the amount is given back",
       scope: (user: SessionUser) => ({ tenantId: tenantOf(user) }),
     },
     {
       path: "start-processing",
       action: "START_PROCESSING",
-      onRequest: staff,
+      config: staff,
       summary: "PENDING → PROCESSING (provider staff)",
       scope: (user: SessionUser) => ({ providerId: providerOf(user) }),
     },
@@ -124,18 +128,18 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
     app.post(
       `/api/invoice-requests/:id/${t.path}`,
       {
-        onRequest: t.onRequest,
+        config: t.config,
         schema: {
           tags,
           summary: t.summary,
           headers,
           params: idParams,
-          response: { 200: invoiceRequest, ...errors },
+          response: { 200: invoiceRequest },
         },
       },
       async (request, reply) => {
         const user = userOf(request);
-        return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+        return sendMutation(request, reply, 200, (tx) =>
           transitionInvoice(tx, {
             actor: user,
             requestId: request.params.id,
@@ -150,20 +154,20 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
   app.post(
     "/api/invoice-requests/:id/ship",
     {
-      onRequest: staff,
+      config: staff,
       schema: {
         tags,
         summary: "PROCESSING → MAILING with invoice number, courier and tracking number",
         headers,
         params: idParams,
         body: shipInput,
-        response: { 200: invoiceRequest, ...errors },
+        response: { 200: invoiceRequest },
       },
     },
     async (request, reply) => {
       const user = userOf(request);
       const { invoiceNumber, courier, courierName, trackingNumber } = request.body;
-      return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+      return sendMutation(request, reply, 200, (tx) =>
         transitionInvoice(tx, {
           actor: user,
           requestId: request.params.id,
@@ -178,4 +182,4 @@ export function invoiceRequestRoutes(app: App, { prisma, sessions }: Ctx) {
       );
     },
   );
-}
+};

@@ -1,24 +1,22 @@
-import { errorBody, invoiceRequest, listOf, providerQueueQuery } from "@mic/contracts";
-import type { App, Ctx } from "../app";
+import { invoiceRequest, listOf, providerQueueQuery } from "@mic/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { providerOf } from "../lib/guards";
-import { authorize, userOf } from "../lib/session";
+import { userOf } from "../plugins/authorization";
 import { providerQueue } from "../services/provider-queue";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
-
-export function providerQueueRoutes(app: App, { prisma, sessions }: Ctx) {
+export const providerQueueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/provider-queue",
     {
-      onRequest: authorize(sessions, ["PROVIDER_STAFF"]),
+      config: { roles: ["PROVIDER_STAFF"] },
       schema: {
         tags: ["invoice-requests"],
         summary:
           "The provider workbench queue: earliest due date first, so overdue requests lead; PENDING and PROCESSING unless a status is given",
         querystring: providerQueueQuery,
-        response: { 200: listOf(invoiceRequest), ...errors },
+        response: { 200: listOf(invoiceRequest) },
       },
     },
-    async (request) => providerQueue(prisma, providerOf(userOf(request)), request.query),
+    async (request) => providerQueue(app.prisma, providerOf(userOf(request)), request.query),
   );
-}
+};

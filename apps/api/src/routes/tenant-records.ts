@@ -1,5 +1,5 @@
 import {
-  errorBody,
+  idempotencyHeaders as headers,
   idParams,
   invoiceTitle,
   invoiceTitleInput,
@@ -10,10 +10,11 @@ import {
   mailingAddressPatch,
   okBody,
 } from "@mic/contracts";
-import type { App, Ctx } from "../app";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { tenantOf } from "../lib/guards";
 import { sendMutation } from "../lib/idempotency";
-import { authorize, userOf } from "../lib/session";
+import { addressJson, titleJson } from "../lib/serialize";
+import { userOf } from "../plugins/authorization";
 import {
   createRecord,
   deleteRecord,
@@ -21,18 +22,18 @@ import {
   listRecords,
   updateRecord,
 } from "../services/tenant-records";
-import { addressJson, titleJson } from "../lib/serialize";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const config = { roles: ["ENTERPRISE_ADMIN"] } as const;
 
 /** Invoice titles (发票抬头) and mailing addresses (邮寄地址): the same five routes each. */
-export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
-  const onRequest = authorize(sessions, ["ENTERPRISE_ADMIN"]);
+export const tenantRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   const resources = [
     {
       kind: "title",
       path: "/api/invoice-titles",
       tag: "invoice-titles",
+      noun: "invoice title",
+      plural: "invoice titles",
       item: invoiceTitle,
       input: invoiceTitleInput,
       patch: invoiceTitlePatch,
@@ -42,6 +43,8 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
       kind: "address",
       path: "/api/mailing-addresses",
       tag: "mailing-addresses",
+      noun: "mailing address",
+      plural: "mailing addresses",
       item: mailingAddress,
       input: mailingAddressInput,
       patch: mailingAddressPatch,
@@ -50,21 +53,38 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
   ] as const;
 
   for (const r of resources) {
+    const tags = [r.tag];
     app.get(
       r.path,
-      { onRequest, schema: { tags: [r.tag], response: { 200: listOf(r.item), ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: `The tenant's ${r.plural}, default first`,
+          response: { 200: listOf(r.item) },
+        },
+      },
       async (request) => {
-        const items = await listRecords(prisma, r.kind, tenantOf(userOf(request)));
+        const items = await listRecords(app.prisma, r.kind, tenantOf(userOf(request)));
         return { items, nextCursor: null };
       },
     );
 
     app.post(
       r.path,
-      { onRequest, schema: { tags: [r.tag], body: r.input, response: { 201: r.item, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Add a ${r.noun}; the first one becomes the default`,
+          headers,
+          body: r.input,
+          response: { 201: r.item },
+        },
+      },
       async (request, reply) => {
         const user = userOf(request);
-        return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
+        return sendMutation(request, reply, 201, (tx) =>
           createRecord(tx, r.kind, user, tenantOf(user), request.body),
         );
       },
@@ -72,9 +92,12 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
 
     app.get(
       `${r.path}/:id`,
-      { onRequest, schema: { tags: [r.tag], params: idParams, response: { 200: r.item, ...errors } } },
+      {
+        config,
+        schema: { tags, summary: `One ${r.noun}`, params: idParams, response: { 200: r.item } },
+      },
       async (request) => {
-        const row = await findRecord(prisma, r.kind, tenantOf(userOf(request)), request.params.id);
+        const row = await findRecord(app.prisma, r.kind, tenantOf(userOf(request)), request.params.id);
         return (r.json as (x: typeof row) => never)(row);
       },
     );
@@ -82,12 +105,19 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
     app.patch(
       `${r.path}/:id`,
       {
-        onRequest,
-        schema: { tags: [r.tag], params: idParams, body: r.patch, response: { 200: r.item, ...errors } },
+        config,
+        schema: {
+          tags,
+          summary: `Change a ${r.noun}; the result is checked as a whole`,
+          headers,
+          params: idParams,
+          body: r.patch,
+          response: { 200: r.item },
+        },
       },
       async (request, reply) => {
         const user = userOf(request);
-        return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+        return sendMutation(request, reply, 200, (tx) =>
           updateRecord(tx, r.kind, user, tenantOf(user), request.params.id, request.body),
         );
       },
@@ -95,12 +125,22 @@ export function tenantRecordRoutes(app: App, { prisma, sessions }: Ctx) {
 
     app.delete(
       `${r.path}/:id`,
-      { onRequest, schema: { tags: [r.tag], params: idParams, response: { 200: okBody, ...errors } } },
-      async (request) => {
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Delete a ${r.noun}; deleting the default hands it to the newest remaining one`,
+          headers,
+          params: idParams,
+          response: { 200: okBody },
+        },
+      },
+      async (request, reply) => {
         const user = userOf(request);
-        await deleteRecord(prisma, r.kind, user, tenantOf(user), request.params.id);
-        return { ok: true as const };
+        return sendMutation(request, reply, 200, (tx) =>
+          deleteRecord(tx, r.kind, user, tenantOf(user), request.params.id),
+        );
       },
     );
   }
-}
+};

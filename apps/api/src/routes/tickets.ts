@@ -1,5 +1,4 @@
 import {
-  errorBody,
   idempotencyHeaders as headers,
   idParams,
   listOf,
@@ -8,56 +7,50 @@ import {
   ticketInput,
   ticketListQuery,
 } from "@mic/contracts";
-import type { App, Ctx } from "../app";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { tenantOf } from "../lib/guards";
 import { sendMutation } from "../lib/idempotency";
-import { authorize, userOf } from "../lib/session";
+import { userOf } from "../plugins/authorization";
 import { openTicket } from "../services/open-ticket";
 import { resolveTicket } from "../services/resolve-ticket";
 import { listTickets } from "../services/ticket-queries";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const tags = ["tickets"];
 
 /** Void tickets (工单): a tenant asks, support voids the invoice or rejects the ticket (SPEC §4). */
-export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
-  const admin = authorize(sessions, ["ENTERPRISE_ADMIN"]);
-  const support = authorize(sessions, ["SUPPORT"]);
-
+export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/tickets",
     {
-      onRequest: authorize(sessions, ["ENTERPRISE_ADMIN", "SUPPORT"]),
+      config: { roles: ["ENTERPRISE_ADMIN", "SUPPORT"] },
       schema: {
         tags,
         summary: "Void tickets, newest first: an admin its tenant's, support all",
         querystring: ticketListQuery,
-        response: { 200: listOf(ticket), ...errors },
+        response: { 200: listOf(ticket) },
       },
     },
     async (request) => {
       const user = userOf(request);
-      return listTickets(prisma, user.role === "SUPPORT" ? null : tenantOf(user), request.query);
+      return listTickets(app.prisma, user.role === "SUPPORT" ? null : tenantOf(user), request.query);
     },
   );
 
   app.post(
     "/api/tickets",
     {
-      onRequest: admin,
+      config: { roles: ["ENTERPRISE_ADMIN"] },
       schema: {
         tags,
         summary: "Ask support to void a MAILING invoice that was mailed back (退票)",
         headers,
         body: ticketInput,
-        response: { 201: ticket, ...errors },
+        response: { 201: ticket },
       },
     },
     async (request, reply) => {
       const user = userOf(request);
-      return sendMutation(prisma, request, reply, user.id, 201, (tx) =>
-        openTicket(tx, user, tenantOf(user), request.body),
-      );
+      return sendMutation(request, reply, 201, (tx) => openTicket(tx, user, tenantOf(user), request.body));
     },
   );
 
@@ -69,27 +62,18 @@ export function ticketRoutes(app: App, { prisma, sessions }: Ctx) {
     app.post(
       `/api/tickets/:id/${decision.toLowerCase()}`,
       {
-        onRequest: support,
-        schema: {
-          tags,
-          summary,
-          headers,
-          params: idParams,
-          body: reasonInput,
-          response: { 200: ticket, ...errors },
-        },
+        config: { roles: ["SUPPORT"] },
+        schema: { tags, summary, headers, params: idParams, body: reasonInput, response: { 200: ticket } },
       },
-      async (request, reply) => {
-        const user = userOf(request);
-        return sendMutation(prisma, request, reply, user.id, 200, (tx) =>
+      async (request, reply) =>
+        sendMutation(request, reply, 200, (tx) =>
           resolveTicket(tx, {
-            actor: user,
+            actor: userOf(request),
             ticketId: request.params.id,
             decision,
             reason: request.body.reason,
           }),
-        );
-      },
+        ),
     );
   }
-}
+};

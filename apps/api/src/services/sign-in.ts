@@ -3,6 +3,7 @@ import type { Db } from "@mic/db";
 import { lockUntilCommit } from "../lib/advisory-lock";
 import { AppError } from "../lib/errors";
 import { addressKey } from "../lib/rate-limit";
+import type { SessionUser } from "../lib/session";
 import { inTransaction } from "../lib/tx";
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -46,4 +47,22 @@ export async function signIn(prisma: Db, options: { email: string; password: str
   if (!ok || !user) throw new AppError("UNAUTHENTICATED", "auth.invalid");
   await prisma.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
   return user;
+}
+
+/** The signed-in user as the session reports it, with the names of their tenant or provider. */
+export async function sessionUserOf(db: Db, userId: string): Promise<SessionUser> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { tenant: true, provider: true },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    tenantId: user.tenantId,
+    providerId: user.providerId,
+    tenantName: user.tenant?.name ?? null,
+    providerName: user.provider?.name ?? null,
+  };
 }

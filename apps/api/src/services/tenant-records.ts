@@ -5,7 +5,7 @@ import { audit, type Actor } from "../lib/audit";
 import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
 import { addressJson, titleJson } from "../lib/serialize";
-import { inTransaction, type Tx } from "../lib/tx";
+import type { Tx } from "../lib/tx";
 import { lockUntilCommit } from "../lib/advisory-lock";
 
 /**
@@ -125,26 +125,25 @@ export async function updateRecord(
   return toJson(kind, row);
 }
 
-export async function deleteRecord(db: Db, kind: Kind, actor: Actor, tenantId: string, id: string) {
-  await inTransaction(db, async (tx) => {
-    if (isUuid(id)) await lockTenantRecords(tx, kind, tenantId);
-    const before = await findRecord(tx, kind, tenantId, id);
-    await delegate(tx, kind).delete({ where: { id } });
-    // Deleting the default hands the role to the newest remaining record.
-    if (before.isDefault) {
-      const next = await delegate(tx, kind).findFirst({
-        where: { tenantId },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      });
-      if (next) await delegate(tx, kind).update({ where: { id: next.id }, data: { isDefault: true } });
-    }
-    await audit(tx, {
-      actor,
-      tenantId,
-      action: "DELETE",
-      entityType: spec[kind].entityType,
-      entityId: id,
-      before: toJson(kind, before),
+export async function deleteRecord(tx: Tx, kind: Kind, actor: Actor, tenantId: string, id: string) {
+  if (isUuid(id)) await lockTenantRecords(tx, kind, tenantId);
+  const before = await findRecord(tx, kind, tenantId, id);
+  await delegate(tx, kind).delete({ where: { id } });
+  // Deleting the default hands the role to the newest remaining record.
+  if (before.isDefault) {
+    const next = await delegate(tx, kind).findFirst({
+      where: { tenantId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
+    if (next) await delegate(tx, kind).update({ where: { id: next.id }, data: { isDefault: true } });
+  }
+  await audit(tx, {
+    actor,
+    tenantId,
+    action: "DELETE",
+    entityType: spec[kind].entityType,
+    entityId: id,
+    before: toJson(kind, before),
   });
+  return { ok: true as const };
 }
