@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  isDigitalInvoiceNumber,
+  isRequestNumber,
+  requestNumber,
   isBankAccount,
   isMainlandMobile,
   isPhoneNumber,
@@ -121,5 +124,21 @@ describe("isPhoneNumber", () => {
     ["the empty string", ""],
   ])("rejects %s (%j)", (_why, s) => {
     expect(isPhoneNumber(s)).toBe(false);
+  });
+});
+
+describe("request and e-invoice numbers", () => {
+  it("writes MI + China date + six digits", () => {
+    expect(requestNumber("2026-12-01", 123)).toBe("MI20261201000123");
+    expect(isRequestNumber("MI20261201000123")).toBe(true);
+    expect(isRequestNumber("MI2026120100012")).toBe(false);
+    expect(() => requestNumber("2026-12-01", 1_000_000)).toThrow(RangeError);
+    expect(() => requestNumber("2026-12-01", 0)).toThrow(RangeError);
+  });
+
+  it("takes exactly 20 digits for 数电票 numbers", () => {
+    expect(isDigitalInvoiceNumber("12345678901234567890")).toBe(true);
+    expect(isDigitalInvoiceNumber("1234567890123456789")).toBe(false);
+    expect(isDigitalInvoiceNumber("1234567890123456789a")).toBe(false);
   });
 });

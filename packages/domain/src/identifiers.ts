@@ -38,3 +38,19 @@ export function isPhoneNumber(s: string): boolean {
   if (s.length < 7 || s.length > 20) return false;
   return isMainlandMobile(s) || LANDLINE_PATTERN.test(s) || SERVICE_NUMBER_PATTERN.test(s);
 }
+
+/** 数电票 invoice numbers and 红字发票信息确认单编号 are 20 digits (SPEC §12, §13). */
+export function isDigitalInvoiceNumber(s: string): boolean {
+  return /^\d{20}$/.test(s);
+}
+
+/** 申请编号 (SPEC §11): `MI` + China date `yyyymmdd` + a 6-digit sequence of that day. */
+export function requestNumber(chinaDay: string, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999)
+    throw new RangeError(`request number sequence out of range: ${sequence}`);
+  return `MI${chinaDay.replaceAll("-", "")}${String(sequence).padStart(6, "0")}`;
+}
+
+export function isRequestNumber(s: string): boolean {
+  return /^MI\d{8}\d{6}$/.test(s);
+}

@@ -91,8 +91,11 @@ describe("missingTitleFields", () => {
           const title: TitleForInvoice = { ...complete, type };
           const blanked = TITLE_FIELDS.filter((_, i) => (mask >> i) & 1);
           for (const field of blanked) title[field] = mask % 2 === 0 ? null : "";
-          const required =
-            invoiceType === "PAPER_VAT_SPECIAL" ? TITLE_FIELDS : type === "ENTERPRISE" ? ["taxpayerId"] : [];
+          const required = invoiceType.endsWith("_VAT_SPECIAL")
+            ? TITLE_FIELDS
+            : type === "ENTERPRISE"
+              ? ["taxpayerId"]
+              : [];
           expect(missingTitleFields(title, invoiceType)).toEqual(blanked.filter((f) => required.includes(f)));
         }
       }
@@ -105,12 +108,22 @@ describe("titleTypeAllowed", () => {
     for (const titleType of TITLE_TYPES) {
       for (const invoiceType of INVOICE_TYPES) {
         expect(titleTypeAllowed(titleType, invoiceType)).toBe(
-          !(titleType === "INDIVIDUAL" && invoiceType === "PAPER_VAT_SPECIAL"),
+          !(titleType === "INDIVIDUAL" && invoiceType.endsWith("_VAT_SPECIAL")),
         );
       }
     }
     expect(titleTypeAllowed("INDIVIDUAL", "PAPER_VAT_SPECIAL")).toBe(false);
     expect(titleTypeAllowed("INDIVIDUAL", "PAPER_VAT_GENERAL")).toBe(true);
     expect(titleTypeAllowed("ORGANIZATION", "PAPER_VAT_SPECIAL")).toBe(true);
+  });
+});
+
+describe("数电专票 (SPEC §12)", () => {
+  it("has the title rules of the paper special invoice", () => {
+    expect(missingTitleFields({ ...empty, type: "ORGANIZATION" }, "ELECTRONIC_VAT_SPECIAL")).toEqual([
+      ...TITLE_FIELDS,
+    ]);
+    expect(titleTypeAllowed("INDIVIDUAL", "ELECTRONIC_VAT_SPECIAL")).toBe(false);
+    expect(titleTypeAllowed("INDIVIDUAL", "ELECTRONIC_VAT_GENERAL")).toBe(true);
   });
 });

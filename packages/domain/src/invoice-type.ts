@@ -1,4 +1,9 @@
-export const INVOICE_TYPES = ["PAPER_VAT_GENERAL", "PAPER_VAT_SPECIAL", "ELECTRONIC_VAT_GENERAL"] as const;
+export const INVOICE_TYPES = [
+  "PAPER_VAT_GENERAL",
+  "PAPER_VAT_SPECIAL",
+  "ELECTRONIC_VAT_GENERAL",
+  "ELECTRONIC_VAT_SPECIAL",
+] as const;
 export type InvoiceType = (typeof INVOICE_TYPES)[number];
 
 /** SPEC §5: paper VAT general invoice (增值税普通发票（纸质）) unless a provider declares others. */
@@ -31,11 +36,16 @@ export function isInvoiceType(value: unknown): value is InvoiceType {
 
 /** A VAT special invoice lets the buyer deduct input tax, which only a registered taxpayer can do. */
 export function titleTypeAllowed(titleType: TitleType, invoiceType: InvoiceType): boolean {
-  return !(titleType === "INDIVIDUAL" && invoiceType === "PAPER_VAT_SPECIAL");
+  return !(titleType === "INDIVIDUAL" && isSpecialInvoice(invoiceType));
+}
+
+/** 专用发票, paper or electronic (数电专票): the same title rules (SPEC §6, §12). */
+export function isSpecialInvoice(invoiceType: InvoiceType): boolean {
+  return invoiceType === "PAPER_VAT_SPECIAL" || invoiceType === "ELECTRONIC_VAT_SPECIAL";
 }
 
 function requiredFields(title: TitleForInvoice, invoiceType: InvoiceType): readonly TitleField[] {
-  if (invoiceType === "PAPER_VAT_SPECIAL") return TITLE_FIELDS;
+  if (isSpecialInvoice(invoiceType)) return TITLE_FIELDS;
   return title.type === "ENTERPRISE" ? ["taxpayerId"] : [];
 }
 

@@ -15,6 +15,7 @@ const balance = (overrides: Partial<BalanceFigures> = {}): BalanceFigures => ({
   pendingFen: 0n,
   processingFen: 0n,
   mailingFen: 0n,
+  issuedFen: 0n,
   ...overrides,
 });
 
@@ -25,6 +26,7 @@ const balanceArb: fc.Arbitrary<BalanceFigures> = fc.record({
   pendingFen: fenArb,
   processingFen: fenArb,
   mailingFen: fenArb,
+  issuedFen: fenArb,
   withdrawnFen: fenArb,
 });
 
@@ -70,7 +72,7 @@ describe("computeInvoiceable", () => {
       fc.property(balanceArb, (b) => {
         const f = computeInvoiceable(b);
         expect(f.netFen).toBe(b.consumedFen - b.refundedFen);
-        expect(f.invoicedFen).toBe(b.pendingFen + b.processingFen + b.mailingFen);
+        expect(f.invoicedFen).toBe(b.pendingFen + b.processingFen + b.mailingFen + b.issuedFen);
         expect(f.invoiceableFen + f.invoicedFen - f.overInvoicedFen).toBe(f.netFen);
         expect(f.invoiceableFen >= 0n).toBe(true);
         expect(f.overInvoicedFen >= 0n).toBe(true);
@@ -167,6 +169,7 @@ describe("checkApplication", () => {
             pendingFen: open.filter((r) => r.stage === 0).reduce((s, r) => s + r.amount, 0n),
             processingFen: open.filter((r) => r.stage === 1).reduce((s, r) => s + r.amount, 0n),
             mailingFen: open.filter((r) => r.stage === 2).reduce((s, r) => s + r.amount, 0n),
+            issuedFen: 0n,
           });
           for (const event of events) {
             if (event.kind === "apply") {

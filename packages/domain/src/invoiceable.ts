@@ -5,6 +5,7 @@ export interface BalanceFigures {
   pendingFen: bigint;
   processingFen: bigint;
   mailingFen: bigint;
+  issuedFen: bigint;
   withdrawnFen?: bigint;
 }
 
@@ -17,7 +18,7 @@ export interface InvoiceableFigures {
 }
 
 export function invoicedFen(b: BalanceFigures): bigint {
-  return b.pendingFen + b.processingFen + b.mailingFen;
+  return b.pendingFen + b.processingFen + b.mailingFen + b.issuedFen;
 }
 
 export function computeInvoiceable(b: BalanceFigures): InvoiceableFigures {
