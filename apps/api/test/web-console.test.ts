@@ -105,6 +105,20 @@ describe("serving the built console", () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it("answers HEAD of the console's pages like GET, without the body", async () => {
+    for (const url of ["/", "/login", "/invoices/records", "/invoices/records/abc?tab=1"]) {
+      const got = await get(url);
+      const head = await app.inject({ method: "HEAD", url });
+      expect(head.statusCode, url).toBe(200);
+      expect(head.headers["content-type"], url).toMatch(/^text\/html/);
+      expect(head.headers["content-type"], url).toBe(got.headers["content-type"]);
+      expect(head.headers["cache-control"], url).toBe("no-cache");
+      expect(head.body, url).toBe("");
+    }
+    const api = await app.inject({ method: "HEAD", url: "/api/nope" });
+    expect(api.statusCode).toBe(404);
+  });
+
   it("keeps unknown /api routes, missing assets and unlisted files a JSON 404", async () => {
     for (const url of [
       "/api/nope",

@@ -6,6 +6,13 @@ import fp from "fastify-plugin";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { MUTATING } from "../lib/rate-limit";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A route that answers a file rather than JSON: its 200 in the OpenAPI document. */
+    download?: { mediaType: string; description: string };
+  }
+}
+
 const TAGS = [
   { name: "auth", description: "Sign-in, sign-out and the signed-in user (cookie session)" },
   { name: "catalog", description: "Providers, tenants and the invoiceable amounts of SPEC §3" },
@@ -69,10 +76,12 @@ export const openapiPlugin = fp(
       },
       transform: (document) => {
         const { schema, route } = document;
+        // The docs UI's and static files' routes: nothing to document.
+        if (!schema) return jsonSchemaTransform(document);
         const method = Array.isArray(route.method) ? String(route.method[0]) : String(route.method);
         const derived = Object.fromEntries(errorStatuses(route, schema).map((s) => [s, errorBody]));
         const response = { ...derived, ...(schema.response as object | undefined) };
-        return jsonSchemaTransform({
+        const transformed = jsonSchemaTransform({
           ...document,
           schema: {
             ...schema,
@@ -81,6 +90,17 @@ export const openapiPlugin = fp(
             response,
           },
         });
+        const download = route.config?.download;
+        if (!download) return transformed;
+        const content = { [download.mediaType]: { schema: { type: "string", format: "binary" } } };
+        const responses = { 200: { description: download.description, content } };
+        return {
+          ...transformed,
+          schema: {
+            ...transformed.schema,
+            response: { ...responses, ...(transformed.schema.response as object) },
+          },
+        };
       },
     });
     await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });

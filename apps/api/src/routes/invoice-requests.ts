@@ -84,7 +84,10 @@ export const invoiceRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/invoice-requests/export.csv",
     {
-      config: anyone,
+      config: {
+        ...anyone,
+        download: { mediaType: "text/csv", description: "The records, UTF-8 with BOM, one per line" },
+      },
       schema: { tags, summary: "The filtered records as CSV (UTF-8 with BOM)", querystring: invoiceFilters },
     },
     async (request, reply) => {
