@@ -2,7 +2,7 @@ import type { InvoiceListQuery } from "@mic/contracts";
 import { chinaDate, formatAmount } from "@mic/domain";
 import type { Db, Prisma } from "@mic/db";
 import { notFound } from "../lib/errors";
-import { after, chinaDayRange, isUuid, newestFirst, newestPage } from "../lib/pagination";
+import { chinaDayRange, isUuid, newestFirst, newestPage } from "../lib/pagination";
 import { requestInclude, requestJson, type RequestRow } from "../lib/serialize";
 import type { Scope } from "./transition-invoice";
 
@@ -44,11 +44,14 @@ const STATUS_ZH = {
   MAILING: "邮寄中",
   VOIDED: "发票作废",
   CANCELLED: "已撤销",
+  ISSUED: "已开具",
+  REJECTED: "已驳回",
 };
 const TYPE_ZH = {
   PAPER_VAT_GENERAL: "增值税普通发票（纸质）",
   PAPER_VAT_SPECIAL: "增值税专用发票（纸质）",
-  ELECTRONIC_VAT_GENERAL: "增值税普通发票（电子）",
+  ELECTRONIC_VAT_GENERAL: "数电发票（普通发票）",
+  ELECTRONIC_VAT_SPECIAL: "数电发票（增值税专用发票）",
 };
 const PAYER_ZH = { PROVIDER: "服务商包邮", RECIPIENT_COD: "到付" };
 const HEADER = [
@@ -97,7 +100,7 @@ function csvRow(r: RequestRow): string {
     title.taxpayerId ?? "",
     a.recipient ?? "",
     [a.province, a.city, a.district, a.street].filter(Boolean).join(" "),
-    PAYER_ZH[r.shippingPayer],
+    r.shippingPayer ? PAYER_ZH[r.shippingPayer] : "",
     r.dueDate.toISOString().slice(0, 10),
     r.invoiceNumber ?? "",
     r.courier ?? "",
@@ -117,8 +120,8 @@ export async function* exportInvoiceRequests(
   let cursor: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const rows = await db.invoiceRequest.findMany({
-      where: { AND: [where(scope, f), after(cursor)] },
-      orderBy: newestFirst,
+      where: { AND: [where(scope, f), newestFirst.after(cursor)] },
+      orderBy: newestFirst.orderBy,
       take: 500,
       include: requestInclude,
     });
