@@ -12,7 +12,7 @@ export function TicketStatusTag({ status }: { status: Ticket["status"] }) {
   const { t } = useI18n();
   return (
     <Tag theme={THEME[status]} variant="light">
-      {t(`support.ticketStatus.${status}`)}
+      {t(`ticketStatus.${status}`)}
     </Tag>
   );
 }

@@ -10,19 +10,37 @@ export function useUrlFilters<K extends string>(keys: readonly K[], schema: z.Zo
   const [params, setParams] = useSearchParams();
   const filters: Partial<Record<K, string>> = {};
   for (const key of keys) {
-    const value = params.get(key);
+    const value = params.get(key)?.trim();
     if (value) filters[key] = value;
   }
   const check = schema.safeParse(filters);
   const errors: FieldErrors = check.success ? {} : zodFieldErrors(check.error, { ...filters });
 
-  const setFilter = (key: K, value: string | undefined) => {
+  /** Several filters at once (a date range, or the typed filters applied on 查询). */
+  const setFilters = (values: Partial<Record<K, string | undefined>>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(values) as [K, string | undefined][]) {
+      const v = value?.trim();
+      if (v) next.set(key, v);
+      else next.delete(key);
+    }
     setParams(next, { replace: true });
   };
-  const reset = () => setParams(new URLSearchParams(), { replace: true });
+  const setFilter = (key: K, value: string | undefined) =>
+    setFilters({ [key]: value } as Partial<Record<K, string | undefined>>);
+  const reset = () => {
+    const next = new URLSearchParams(params);
+    for (const key of keys) next.delete(key);
+    setParams(next, { replace: true });
+  };
 
-  return { filters, valid: check.success, errors, setFilter, reset };
+  return {
+    filters,
+    valid: check.success,
+    errors,
+    filtered: Object.keys(filters).length > 0,
+    setFilter,
+    setFilters,
+    reset,
+  };
 }

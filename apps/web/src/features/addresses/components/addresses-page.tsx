@@ -5,7 +5,7 @@ import { useMailingAddresses } from "@/api/get-mailing-addresses";
 import { DataTable } from "@/components/data-table";
 import { NameWithDefault, useEntryList } from "@/components/entry-list";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useDeleteMailingAddress } from "../api/delete-mailing-address";
 import { useUpdateMailingAddress } from "../api/update-mailing-address";
@@ -36,40 +36,39 @@ export function AddressesPage() {
   return (
     <Page title={t("addresses.title")} description={t("addresses.desc")} actions={addButton}>
       <Panel>
-        {addresses.isPending ? (
-          <LoadingBlock />
-        ) : addresses.isError ? (
-          <ErrorBlock error={addresses.error} onRetry={() => void addresses.refetch()} />
-        ) : addresses.data.length === 0 ? (
-          <EmptyBlock action={addButton}>{t("addresses.empty")}</EmptyBlock>
-        ) : (
-          <DataTable<MailingAddress>
-            label={t("addresses.tableLabel")}
-            rowKey="id"
-            data={addresses.data}
-            columns={[
-              {
-                colKey: "recipient",
-                title: t("addresses.recipient"),
-                width: 160,
-                cell: ({ row }) => <NameWithDefault name={row.recipient} isDefault={row.isDefault} />,
-              },
-              { colKey: "phone", title: t("addresses.phone"), width: 140 },
-              {
-                colKey: "address",
-                title: t("addresses.fullAddress"),
-                cell: ({ row }) => `${row.province} ${row.city} ${row.district} ${row.street}`,
-              },
-              { colKey: "postalCode", title: t("addresses.postalCode"), width: 110 },
-              {
-                colKey: "actions",
-                title: t("common.actions"),
-                width: 220,
-                cell: ({ row }) => list.rowActions(row),
-              },
-            ]}
-          />
-        )}
+        <QueryState
+          query={addresses}
+          empty={<EmptyBlock action={addButton}>{t("addresses.empty")}</EmptyBlock>}
+        >
+          {() => (
+            <DataTable<MailingAddress>
+              label={t("addresses.tableLabel")}
+              rowKey="id"
+              data={addresses.data}
+              columns={[
+                {
+                  colKey: "recipient",
+                  title: t("addresses.recipient"),
+                  width: 160,
+                  cell: ({ row }) => <NameWithDefault name={row.recipient} isDefault={row.isDefault} />,
+                },
+                { colKey: "phone", title: t("addresses.phone"), width: 140 },
+                {
+                  colKey: "address",
+                  title: t("addresses.fullAddress"),
+                  cell: ({ row }) => `${row.province} ${row.city} ${row.district} ${row.street}`,
+                },
+                { colKey: "postalCode", title: t("addresses.postalCode"), width: 110 },
+                {
+                  colKey: "actions",
+                  title: t("common.actions"),
+                  width: 220,
+                  cell: ({ row }) => list.rowActions(row),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Panel>
       <AddressFormDialog
         open={list.dialogOpen}

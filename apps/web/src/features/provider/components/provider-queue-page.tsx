@@ -9,7 +9,7 @@ import { Field } from "@/components/field";
 import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
@@ -69,88 +69,89 @@ export function ProviderQueuePage() {
             {t("provider.refresh")}
           </Button>
         </Form>
-        {queue.isPending ? (
-          <LoadingBlock />
-        ) : queue.isError ? (
-          <ErrorBlock error={queue.error} onRetry={() => void queue.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyBlock>{status ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>
-        ) : (
-          <>
-            <DataTable<InvoiceRequest>
-              label={t("provider.tableLabel")}
-              rowKey="id"
-              data={rows}
-              tableLayout="auto"
-              columns={[
-                {
-                  colKey: "dueDate",
-                  title: t("provider.dueDate"),
-                  cell: ({ row }) => <DueDate request={row} overdueLabel={t("provider.overdue")} />,
-                },
-                { colKey: "tenantName", title: t("provider.tenant") },
-                {
-                  colKey: "amount",
-                  title: t("provider.amount"),
-                  align: "right",
-                  cell: ({ row }) => <Money value={row.amount} />,
-                },
-                {
-                  colKey: "invoiceType",
-                  title: t("provider.invoiceType"),
-                  cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
-                },
-                { colKey: "title", title: t("provider.titleName"), cell: ({ row }) => row.title.name },
-                {
-                  colKey: "shippingPayer",
-                  title: t("provider.shippingPayer"),
-                  cell: ({ row }) => <ShippingPayerTag request={row} />,
-                },
-                {
-                  colKey: "status",
-                  title: t("provider.status"),
-                  cell: ({ row }) => <StatusTag status={row.status} />,
-                },
-                {
-                  colKey: "createdAt",
-                  title: t("provider.createdAt"),
-                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                },
-                {
-                  colKey: "actions",
-                  title: t("common.actions"),
-                  fixed: "right",
-                  cell: ({ row }) => {
-                    const actions = me ? availableActions(row.status, me.role) : [];
-                    return (
-                      <Space size={4}>
-                        <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row)}>
-                          {t("provider.detail")}
-                        </Button>
-                        {actions.includes("START_PROCESSING") ? (
-                          <Button variant="text" theme="primary" size="small" onClick={() => askStart(row)}>
-                            {t("provider.start")}
-                          </Button>
-                        ) : null}
-                        {actions.includes("SHIP") ? (
-                          <Button
-                            variant="text"
-                            theme="primary"
-                            size="small"
-                            onClick={() => setShipping(row)}
-                          >
-                            {t("provider.ship")}
-                          </Button>
-                        ) : null}
-                      </Space>
-                    );
+        <QueryState
+          query={queue}
+          empty={<EmptyBlock>{status ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>}
+        >
+          {() => (
+            <>
+              <DataTable<InvoiceRequest>
+                label={t("provider.tableLabel")}
+                rowKey="id"
+                data={rows}
+                tableLayout="auto"
+                columns={[
+                  {
+                    colKey: "dueDate",
+                    title: t("provider.dueDate"),
+                    cell: ({ row }) => <DueDate request={row} />,
                   },
-                },
-              ]}
-            />
-            <LoadMore query={queue} />
-          </>
-        )}
+                  { colKey: "tenantName", title: t("provider.tenant") },
+                  {
+                    colKey: "amount",
+                    title: t("provider.amount"),
+                    align: "right",
+                    cell: ({ row }) => <Money value={row.amount} />,
+                  },
+                  {
+                    colKey: "invoiceType",
+                    title: t("provider.invoiceType"),
+                    cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
+                  },
+                  { colKey: "title", title: t("provider.titleName"), cell: ({ row }) => row.title.name },
+                  {
+                    colKey: "shippingPayer",
+                    title: t("provider.shippingPayer"),
+                    cell: ({ row }) => <ShippingPayerTag request={row} />,
+                  },
+                  {
+                    colKey: "status",
+                    title: t("provider.status"),
+                    cell: ({ row }) => <StatusTag status={row.status} />,
+                  },
+                  {
+                    colKey: "createdAt",
+                    title: t("provider.createdAt"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "actions",
+                    title: t("common.actions"),
+                    fixed: "right",
+                    cell: ({ row }) => {
+                      const actions = me
+                        ? availableActions(row.status, me.role)
+                        : [];
+                      return (
+                        <Space size={4}>
+                          <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row)}>
+                            {t("provider.detail")}
+                          </Button>
+                          {actions.includes("START_PROCESSING") ? (
+                            <Button variant="text" theme="primary" size="small" onClick={() => askStart(row)}>
+                              {t("provider.start")}
+                            </Button>
+                          ) : null}
+                          {actions.includes("SHIP") ? (
+                            <Button
+                              variant="text"
+                              theme="primary"
+                              size="small"
+                              onClick={() => setShipping(row)}
+                            >
+                              {t("provider.ship")}
+                            </Button>
+                          ) : null}
+                        </Space>
+                      );
+                    },
+                  },
+                ]}
+              />
+              <LoadMore query={queue} />
+            </>
+          )}
+        </QueryState>
       </Panel>
       <ShipDialog request={shipping} onClose={() => setShipping(null)} />
       <RequestDrawer request={viewing} onClose={() => setViewing(null)} />

@@ -34,7 +34,7 @@ export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | 
               [t("provider.invoiceType"), t(`invoiceType.${r.invoiceType}`)],
               [t("provider.status"), <StatusTag key="s" status={r.status} />],
               [t("provider.createdAt"), formatDateTime(r.createdAt, lang)],
-              [t("provider.dueDate"), <DueDate key="d" request={r} overdueLabel={t("provider.overdue")} />],
+              [t("provider.dueDate"), <DueDate key="d" request={r} />],
               [t("provider.shippingPayer"), <ShippingPayerTag key="p" request={r} />],
             ]}
           />

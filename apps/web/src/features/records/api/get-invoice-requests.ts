@@ -1,36 +1,25 @@
 import type { InvoiceRequest } from "@mic/contracts";
-import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/api/query-keys";
-import { api, withQuery } from "@/lib/api-client";
+import { withQuery } from "@/lib/api-client";
+import { keysetQueryOptions } from "@/lib/keyset-query";
 
 export interface InvoiceRequestFilters {
   status?: string;
   providerId?: string;
+  tenantId?: string;
   from?: string;
   to?: string;
+  overdue?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-const PAGE_SIZE = 20;
-
-export const getInvoiceRequests = (filters: InvoiceRequestFilters, cursor?: string, signal?: AbortSignal) =>
-  api.get<Page<InvoiceRequest>>("/api/invoice-requests", {
-    query: { ...filters, limit: PAGE_SIZE, cursor },
-    signal,
-  });
-
-/** Keyset pages: each page hands over the cursor of the next; there are no totals or page numbers. */
+/** The admin's records and the support desk's 全部记录: the API scopes the rows by the caller's role. */
 export const invoiceRequestsQueryOptions = (filters: InvoiceRequestFilters) =>
-  infiniteQueryOptions({
-    queryKey: queryKeys.invoiceRequests.list({ ...filters }),
-    queryFn: ({ pageParam, signal }) => getInvoiceRequests(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  keysetQueryOptions<InvoiceRequest>(
+    queryKeys.invoiceRequests.list({ ...filters }),
+    "/api/invoice-requests",
+    { ...filters },
+  );
 
 export const useInvoiceRequests = (filters: InvoiceRequestFilters, enabled = true) =>
   useInfiniteQuery({ ...invoiceRequestsQueryOptions(filters), enabled });

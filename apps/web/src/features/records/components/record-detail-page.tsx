@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Alert, Button, Space } from "tdesign-react";
 import { paths } from "@/app/paths";
-import { DescriptionList } from "@/components/description-list";
+import { DescriptionList, type DescriptionItem } from "@/components/description-list";
 import { DueDate } from "@/components/due-date";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -15,11 +15,12 @@ import { useMe } from "@/lib/auth";
 import { courierLabel } from "@/lib/courier-label";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { useInvoiceRequest } from "../api/get-invoice-request";
+import { useInvoiceRequest } from "@/api/get-invoice-request";
 import { useRequestTickets } from "../api/get-request-tickets";
 import { RequestProgress } from "./request-progress";
 import { RequestTimeline } from "./request-timeline";
 import { TicketDialog } from "./ticket-dialog";
+import { TicketCard } from "./ticket-card";
 import { useCancelRequestAction } from "./use-cancel-request-action";
 
 export function RecordDetailPage() {
@@ -54,6 +55,7 @@ export function RecordDetailPage() {
   const r = request.data;
   const actions = me ? availableActions(r.status, me.role) : [];
   const openTicket = tickets.data?.find((x) => x.status === "OPEN");
+  const cancelled = r.status === "CANCELLED";
   const contact = `${r.providerContact.phone} / ${r.providerContact.email}`;
 
   return (
@@ -106,25 +108,27 @@ export function RecordDetailPage() {
             [t("apply.invoiceType"), t(`invoiceType.${r.invoiceType}`)],
             [t("records.status"), <StatusTag key="s" status={r.status} />],
             [t("records.createdAt"), formatDateTime(r.createdAt, lang)],
-            [t("records.dueDate"), <DueDate key="d" request={r} overdueLabel={t("records.overdue")} />],
-            [t("confirm.shippingPayer"), t(`shippingPayer.${r.shippingPayer}`)],
+            ...(cancelled ? [] : [[t("records.dueDate"), <DueDate key="d" request={r} />] satisfies DescriptionItem]),
+            [t("confirm.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
           ]}
         />
       </Panel>
-      <Panel title={t("detail.shipping")}>
-        {r.invoiceNumber || r.trackingNumber ? (
-          <DescriptionList
-            items={[
-              [t("detail.invoiceNumber"), r.invoiceNumber],
-              [t("detail.courier"), courierLabel(r.courier, t)],
-              [t("detail.trackingNumber"), r.trackingNumber],
-              [t("detail.mailedAt"), formatDateTime(r.mailingAt, lang)],
-            ]}
-          />
-        ) : (
-          <p className="mic-muted">{t("detail.notShipped")}</p>
-        )}
-      </Panel>
+      {cancelled ? null : (
+        <Panel title={t("detail.shipping")}>
+          {r.invoiceNumber || r.trackingNumber ? (
+            <DescriptionList
+              items={[
+                [t("detail.invoiceNumber"), r.invoiceNumber],
+                [t("detail.courier"), courierLabel(r.courier, t)],
+                [t("detail.trackingNumber"), r.trackingNumber],
+                [t("detail.mailedAt"), formatDateTime(r.mailingAt, lang)],
+              ]}
+            />
+          ) : (
+            <p className="mic-muted">{t("detail.notShipped")}</p>
+          )}
+        </Panel>
+      )}
       <Panel title={t("detail.titleSnapshot")}>
         <TitleSnapshot title={r.title} />
       </Panel>
@@ -133,12 +137,11 @@ export function RecordDetailPage() {
       </Panel>
       {tickets.data && tickets.data.length > 0 ? (
         <Panel title={t("detail.tickets")}>
-          <DescriptionList
-            items={tickets.data.map((x) => [
-              `${formatDateTime(x.createdAt, lang)} · ${x.returnTrackingNumber}`,
-              `${t(`ticketStatus.${x.status}`)}${x.resolution ? ` — ${x.resolution}` : ""} · ${x.message}`,
-            ])}
-          />
+          <div className="mic-ticket-list">
+            {tickets.data.map((x) => (
+              <TicketCard key={x.id} ticket={x} />
+            ))}
+          </div>
         </Panel>
       ) : null}
       <Panel title={t("detail.timeline")}>

@@ -1,22 +1,24 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
 import { INVOICE_STATUSES, availableActions } from "@mic/domain";
 import { Link, useLocation } from "react-router";
-import { Alert, Button, DatePicker, Form, Select, Space } from "tdesign-react";
+import { Alert, Button, Select, Space } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { paths } from "@/app/paths";
 import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
 import { DueDate } from "@/components/due-date";
 import { Field } from "@/components/field";
+import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { QueryState } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
+import { rowsOf } from "@/lib/keyset-query";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { exportCsvUrl, useInvoiceRequests } from "../api/get-invoice-requests";
 import { useCancelRequestAction } from "./use-cancel-request-action";
@@ -29,11 +31,12 @@ export function RecordsPage() {
   const { data: me } = useMe();
   const providers = useProviders();
   const askCancel = useCancelRequestAction();
-  const { filters, valid, errors, setFilter, reset } = useUrlFilters(FILTER_KEYS, invoiceFilters);
+  const { filters, valid, errors, filtered, setFilter, setFilters, reset } = useUrlFilters(
+    FILTER_KEYS,
+    invoiceFilters,
+  );
   const records = useInvoiceRequests(filters, valid);
   const createdId = (location.state as { createdId?: string } | null)?.createdId;
-
-  const rows = records.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Page
@@ -51,7 +54,7 @@ export function RecordsPage() {
         </div>
       ) : null}
       <Panel>
-        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+        <FilterBar onReset={reset}>
           <Field label={t("records.filterStatus")} error={errors.status}>
             <Select
               value={filters.status ?? ""}
@@ -72,102 +75,87 @@ export function RecordsPage() {
               style={{ width: 200 }}
             />
           </Field>
-          <Field label={t("records.startDate")} error={errors.from}>
-            <DatePicker
-              value={filters.from ?? ""}
-              valueType="YYYY-MM-DD"
-              clearable
-              onChange={(v) => setFilter("from", v ? String(v) : undefined)}
-              style={{ width: 160 }}
-            />
-          </Field>
-          <Field label={t("records.endDate")} error={errors.to}>
-            <DatePicker
-              value={filters.to ?? ""}
-              valueType="YYYY-MM-DD"
-              clearable
-              onChange={(v) => setFilter("to", v ? String(v) : undefined)}
-              style={{ width: 160 }}
-            />
-          </Field>
-          <Button variant="outline" onClick={reset}>
-            {t("common.reset")}
-          </Button>
-        </Form>
-        {!valid ? null : records.isPending ? (
-          <LoadingBlock />
-        ) : records.isError ? (
-          <ErrorBlock error={records.error} onRetry={() => void records.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyBlock>{t("records.empty")}</EmptyBlock>
-        ) : (
-          <>
-            <DataTable<InvoiceRequest>
-              label={t("records.tableLabel")}
-              rowKey="id"
-              data={rows}
-              tableLayout="auto"
-              rowClassName={({ row }) => (row.id === createdId ? "mic-row-highlight" : "")}
-              columns={[
-                {
-                  colKey: "createdAt",
-                  title: t("records.createdAt"),
-                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                },
-                {
-                  colKey: "id",
-                  title: t("records.id"),
-                  cell: ({ row }) => (
-                    <Link to={paths.record(row.id)} title={row.id} className="mic-nowrap">
-                      {`…${row.id.slice(-8)}`}
-                    </Link>
-                  ),
-                },
-                { colKey: "providerName", title: t("market.provider") },
-                {
-                  colKey: "amount",
-                  title: t("records.amount"),
-                  align: "right",
-                  cell: ({ row }) => <Money value={row.amount} />,
-                },
-                {
-                  colKey: "invoiceType",
-                  title: t("apply.invoiceType"),
-                  cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
-                },
-                { colKey: "title", title: t("records.titleName"), cell: ({ row }) => row.title.name },
-                {
-                  colKey: "status",
-                  title: t("records.status"),
-                  cell: ({ row }) => <StatusTag status={row.status} />,
-                },
-                {
-                  colKey: "dueDate",
-                  title: t("records.dueDate"),
-                  cell: ({ row }) => <DueDate request={row} overdueLabel={t("records.overdue")} />,
-                },
-                {
-                  colKey: "actions",
-                  title: t("common.actions"),
-                  fixed: "right",
-                  cell: ({ row }) => (
-                    <Space size={4}>
-                      <Link to={paths.record(row.id)} className="mic-inline-link">
-                        {t("common.detail")}
+          <DateRangeFilter from={filters.from} to={filters.to} errors={errors} onChange={setFilters} />
+        </FilterBar>
+        <QueryState
+          query={records}
+          disabled={!valid}
+          empty={
+            <FilteredEmpty filtered={filtered} onClear={reset}>
+              {t("records.empty")}
+            </FilteredEmpty>
+          }
+        >
+          {(data) => (
+            <>
+              <DataTable<InvoiceRequest>
+                label={t("records.tableLabel")}
+                rowKey="id"
+                data={rowsOf(data)}
+                tableLayout="auto"
+                rowClassName={({ row }) => (row.id === createdId ? "mic-row-highlight" : "")}
+                columns={[
+                  {
+                    colKey: "createdAt",
+                    title: t("records.createdAt"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "id",
+                    title: t("records.id"),
+                    cell: ({ row }) => (
+                      <Link to={paths.record(row.id)} title={row.id} className="mic-nowrap">
+                        {`…${row.id.slice(-8)}`}
                       </Link>
-                      {me && availableActions(row.status, me.role).includes("CANCEL") ? (
-                        <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
-                          {t("records.cancel")}
-                        </Button>
-                      ) : null}
-                    </Space>
-                  ),
-                },
-              ]}
-            />
-            <LoadMore query={records} />
-          </>
-        )}
+                    ),
+                  },
+                  { colKey: "providerName", title: t("market.provider") },
+                  {
+                    colKey: "amount",
+                    title: t("records.amount"),
+                    align: "right",
+                    cell: ({ row }) => <Money value={row.amount} />,
+                  },
+                  {
+                    colKey: "invoiceType",
+                    title: t("apply.invoiceType"),
+                    cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
+                  },
+                  { colKey: "title", title: t("records.titleName"), cell: ({ row }) => row.title.name },
+                  {
+                    colKey: "status",
+                    title: t("records.status"),
+                    cell: ({ row }) => <StatusTag status={row.status} />,
+                  },
+                  {
+                    colKey: "dueDate",
+                    title: t("records.dueDate"),
+                    cell: ({ row }) => <DueDate request={row} />,
+                  },
+                  {
+                    colKey: "actions",
+                    title: t("common.actions"),
+                    fixed: "right",
+                    cell: ({ row }) => (
+                      <Space size={4}>
+                        <Link to={paths.record(row.id)} className="mic-inline-link">
+                          {t("common.detail")}
+                        </Link>
+                        {me &&
+                        availableActions(row.status, me.role).includes("CANCEL") ? (
+                          <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
+                            {t("records.cancel")}
+                          </Button>
+                        ) : null}
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+              <LoadMore query={records} />
+            </>
+          )}
+        </QueryState>
       </Panel>
     </Page>
   );

@@ -1,18 +1,25 @@
+import type { AuditEvent } from "@mic/contracts";
 import { isInvoiceStatus } from "@mic/domain";
 import { Timeline } from "tdesign-react";
-import { ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useRequestAuditEvents } from "../api/get-audit-events";
 
 /** The request's status history, from its audit events (oldest first). */
 export function RequestTimeline({ requestId }: { requestId: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const events = useRequestAuditEvents(requestId);
-  if (events.isPending) return <LoadingBlock />;
-  if (events.isError) return <ErrorBlock error={events.error} onRetry={() => void events.refetch()} />;
-  if (events.data.length === 0) return <p className="mic-muted">{t("detail.timelineEmpty")}</p>;
-  const sorted = [...events.data].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return (
+    <QueryState query={events} empty={<p className="mic-muted">{t("detail.timelineEmpty")}</p>}>
+      {(data) => <Events events={data} />}
+    </QueryState>
+  );
+}
+
+function Events({ events }: { events: AuditEvent[] }) {
+  const { t, lang } = useI18n();
+  const sorted = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const label = (status: string | null) =>
     status && isInvoiceStatus(status) ? t(`status.${status}`) : status;
   return (

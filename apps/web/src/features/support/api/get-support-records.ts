@@ -1,7 +1,8 @@
 import type { InvoiceRequest } from "@mic/contracts";
-import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import { api, withQuery } from "@/lib/api-client";
-import { supportKeys, type ListPage } from "./query-keys";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { withQuery } from "@/lib/api-client";
+import { keysetQueryOptions } from "@/lib/keyset-query";
+import { supportKeys } from "./query-keys";
 
 export interface SupportRecordFilters {
   status?: string;
@@ -12,21 +13,14 @@ export interface SupportRecordFilters {
   overdue?: string;
 }
 
-const PAGE_SIZE = 20;
-
-export const getSupportRecords = (filters: SupportRecordFilters, cursor?: string, signal?: AbortSignal) =>
-  api.get<ListPage<InvoiceRequest>>("/api/invoice-requests", {
-    query: { ...filters, limit: PAGE_SIZE, cursor },
-    signal,
-  });
-
 export const supportRecordsQueryOptions = (filters: SupportRecordFilters) =>
-  infiniteQueryOptions({
-    queryKey: supportKeys.invoiceRequests.list({ ...filters }),
-    queryFn: ({ pageParam, signal }) => getSupportRecords(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  keysetQueryOptions<InvoiceRequest>(
+    supportKeys.invoiceRequests.list({ ...filters }),
+    "/api/invoice-requests",
+    {
+      ...filters,
+    },
+  );
 
 export const useSupportRecords = (filters: SupportRecordFilters, enabled: boolean) =>
   useInfiniteQuery({ ...supportRecordsQueryOptions(filters), enabled });

@@ -1,12 +1,13 @@
 import type { InvoiceableAmount } from "@mic/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { supportKeys, type ListPage } from "./query-keys";
+import type { KeysetPage } from "@/lib/keyset-query";
+import { supportKeys } from "./query-keys";
 
 /** One tenant's per-provider figures (consumed, refunded, invoiced, over-invoiced…). */
 export const getTenantAmounts = (tenantId: string) =>
   api
-    .get<ListPage<InvoiceableAmount>>("/api/invoiceable-amounts", { query: { tenantId } })
+    .get<KeysetPage<InvoiceableAmount>>("/api/invoiceable-amounts", { query: { tenantId } })
     .then((r) => r.items);
 
 export const tenantAmountsQueryOptions = (tenantId: string) =>

@@ -27,9 +27,3 @@ export const supportKeys = {
     year: (year: number) => ["calendar-days", year] as const,
   },
 };
-
-/** One keyset page of any list endpoint (SPEC §8). */
-export interface ListPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}

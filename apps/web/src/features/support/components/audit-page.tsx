@@ -7,7 +7,7 @@ import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { LoadMore } from "@/components/load-more";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
@@ -78,7 +78,7 @@ export function AuditPage() {
   const statusLabel = (status: string | null) => {
     if (!status) return "";
     if (isInvoiceStatus(status)) return t(`status.${status}`);
-    if (has(TICKET_STATUSES, status)) return t(`support.ticketStatus.${status}`);
+    if (has(TICKET_STATUSES, status)) return t(`ticketStatus.${status}`);
     return status;
   };
   const tenantName = (id: string | null) => (id ? (tenants.data?.find((x) => x.id === id)?.name ?? id) : "—");
@@ -150,89 +150,89 @@ export function AuditPage() {
             {t("common.reset")}
           </Button>
         </Form>
-        {!check.success ? null : events.isPending ? (
-          <LoadingBlock />
-        ) : events.isError ? (
-          <ErrorBlock error={events.error} onRetry={() => void events.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyBlock>{t("support.audit.empty")}</EmptyBlock>
-        ) : (
-          <>
-            <DataTable<AuditEvent>
-              label={t("support.audit.tableLabel")}
-              rowKey="id"
-              data={rows}
-              tableLayout="auto"
-              columns={[
-                {
-                  colKey: "createdAt",
-                  title: t("support.audit.when"),
-                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                },
-                {
-                  colKey: "actorName",
-                  title: t("support.audit.who"),
-                  cell: ({ row }) =>
-                    row.actorName ? (
-                      <div>
-                        <div>{row.actorName}</div>
-                        <div className="mic-muted mic-small">
-                          {row.actorRole ? t(`role.${row.actorRole}` as MessageKey) : ""}
+        <QueryState
+          query={events}
+          disabled={!check.success}
+          empty={<EmptyBlock>{t("support.audit.empty")}</EmptyBlock>}
+        >
+          {() => (
+            <>
+              <DataTable<AuditEvent>
+                label={t("support.audit.tableLabel")}
+                rowKey="id"
+                data={rows}
+                tableLayout="auto"
+                columns={[
+                  {
+                    colKey: "createdAt",
+                    title: t("support.audit.when"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "actorName",
+                    title: t("support.audit.who"),
+                    cell: ({ row }) =>
+                      row.actorName ? (
+                        <div>
+                          <div>{row.actorName}</div>
+                          <div className="mic-muted mic-small">
+                            {row.actorRole ? t(`role.${row.actorRole}` as MessageKey) : ""}
+                          </div>
                         </div>
-                      </div>
-                    ) : (
-                      t("support.audit.system")
-                    ),
-                },
-                {
-                  colKey: "action",
-                  title: t("support.audit.what"),
-                  cell: ({ row }) => actionLabel(row.action),
-                },
-                {
-                  colKey: "entityId",
-                  title: t("support.audit.entity"),
-                  cell: ({ row }) => (
-                    <div>
-                      <div>{entityLabel(row.entityType)}</div>
-                      {row.entityType === "InvoiceRequest" ? (
-                        <Button
-                          variant="text"
-                          theme="primary"
-                          size="small"
-                          title={row.entityId}
-                          aria-label={t("support.audit.openRequest", { id: row.entityId })}
-                          onClick={() => setViewing(row.entityId)}
-                        >
-                          {row.entityId.slice(0, 8)}
-                        </Button>
                       ) : (
-                        <span className="mic-muted mic-small" title={row.entityId}>
-                          {row.entityId.length > 12 ? row.entityId.slice(0, 8) : row.entityId}
-                        </span>
-                      )}
-                    </div>
-                  ),
-                },
-                {
-                  colKey: "toStatus",
-                  title: t("support.audit.change"),
-                  cell: ({ row }) =>
-                    row.fromStatus || row.toStatus
-                      ? `${statusLabel(row.fromStatus) || "∅"} → ${statusLabel(row.toStatus) || "∅"}`
-                      : "—",
-                },
-                { colKey: "reason", title: t("support.audit.why"), cell: ({ row }) => row.reason ?? "—" },
-                {
-                  colKey: "tenantId",
-                  title: t("support.audit.tenant"),
-                  cell: ({ row }) => tenantName(row.tenantId),
-                },
-              ]}
-            />
-            <LoadMore query={events} />
-          </>
-        )}
+                        t("support.audit.system")
+                      ),
+                  },
+                  {
+                    colKey: "action",
+                    title: t("support.audit.what"),
+                    cell: ({ row }) => actionLabel(row.action),
+                  },
+                  {
+                    colKey: "entityId",
+                    title: t("support.audit.entity"),
+                    cell: ({ row }) => (
+                      <div>
+                        <div>{entityLabel(row.entityType)}</div>
+                        {row.entityType === "InvoiceRequest" ? (
+                          <Button
+                            variant="text"
+                            theme="primary"
+                            size="small"
+                            title={row.entityId}
+                            aria-label={t("support.audit.openRequest", { id: row.entityId })}
+                            onClick={() => setViewing(row.entityId)}
+                          >
+                            {row.entityId.slice(0, 8)}
+                          </Button>
+                        ) : (
+                          <span className="mic-muted mic-small" title={row.entityId}>
+                            {row.entityId.length > 12 ? row.entityId.slice(0, 8) : row.entityId}
+                          </span>
+                        )}
+                      </div>
+                    ),
+                  },
+                  {
+                    colKey: "toStatus",
+                    title: t("support.audit.change"),
+                    cell: ({ row }) =>
+                      row.fromStatus || row.toStatus
+                        ? `${statusLabel(row.fromStatus) || "∅"} → ${statusLabel(row.toStatus) || "∅"}`
+                        : "—",
+                  },
+                  { colKey: "reason", title: t("support.audit.why"), cell: ({ row }) => row.reason ?? "—" },
+                  {
+                    colKey: "tenantId",
+                    title: t("support.audit.tenant"),
+                    cell: ({ row }) => tenantName(row.tenantId),
+                  },
+                ]}
+              />
+              <LoadMore query={events} />
+            </>
+          )}
+        </QueryState>
       </Panel>
       <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
     </Page>

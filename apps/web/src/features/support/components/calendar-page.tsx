@@ -7,7 +7,7 @@ import { confirmAction } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
@@ -129,48 +129,44 @@ export function CalendarPage() {
           </Form>
         }
       >
-        {days.isPending ? (
-          <LoadingBlock />
-        ) : days.isError ? (
-          <ErrorBlock error={days.error} onRetry={() => void days.refetch()} />
-        ) : days.data.length === 0 ? (
-          <EmptyBlock>{t("support.calendar.empty", { year })}</EmptyBlock>
-        ) : (
-          <DataTable<CalendarDay>
-            label={t("support.calendar.tableLabel", { year })}
-            rowKey="date"
-            data={days.data}
-            tableLayout="auto"
-            columns={[
-              { colKey: "date", title: t("support.calendar.date") },
-              {
-                colKey: "kind",
-                title: t("support.calendar.kind"),
-                cell: ({ row }) => (
-                  <Tag theme={row.kind === "HOLIDAY" ? "danger" : "primary"} variant="light">
-                    {t(`support.calendar.kind.${row.kind}`)}
-                  </Tag>
-                ),
-              },
-              { colKey: "name", title: t("support.calendar.name") },
-              {
-                colKey: "actions",
-                title: t("common.actions"),
-                cell: ({ row }) => (
-                  <Button
-                    variant="text"
-                    theme="danger"
-                    size="small"
-                    aria-label={t("support.calendar.deleteLabel", { date: row.date })}
-                    onClick={() => askDelete(row)}
-                  >
-                    {t("common.delete")}
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        )}
+        <QueryState query={days} empty={<EmptyBlock>{t("support.calendar.empty", { year })}</EmptyBlock>}>
+          {() => (
+            <DataTable<CalendarDay>
+              label={t("support.calendar.tableLabel", { year })}
+              rowKey="date"
+              data={days.data}
+              tableLayout="auto"
+              columns={[
+                { colKey: "date", title: t("support.calendar.date") },
+                {
+                  colKey: "kind",
+                  title: t("support.calendar.kind"),
+                  cell: ({ row }) => (
+                    <Tag theme={row.kind === "HOLIDAY" ? "danger" : "primary"} variant="light">
+                      {t(`support.calendar.kind.${row.kind}`)}
+                    </Tag>
+                  ),
+                },
+                { colKey: "name", title: t("support.calendar.name") },
+                {
+                  colKey: "actions",
+                  title: t("common.actions"),
+                  cell: ({ row }) => (
+                    <Button
+                      variant="text"
+                      theme="danger"
+                      size="small"
+                      aria-label={t("support.calendar.deleteLabel", { date: row.date })}
+                      onClick={() => askDelete(row)}
+                    >
+                      {t("common.delete")}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Panel>
     </Page>
   );

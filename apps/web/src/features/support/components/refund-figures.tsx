@@ -91,3 +91,14 @@ export function refundableFen(figures: InvoiceableAmount): bigint {
   const left = fen(figures.consumed) - fen(figures.refunded);
   return left > 0n ? left : 0n;
 }
+
+/**
+ * The refund to preview, or "" while the typed amount is not a valid refund (bad format, zero, or
+ * more than was consumed): a preview next to a field error would show figures that cannot happen.
+ */
+export function previewAmount(amount: string, figures: InvoiceableAmount, isValidAmount: boolean): string {
+  if (!isValidAmount) return "";
+  const refund = parseAmount(amount.trim());
+  if (refund === null || refund <= 0n || refund > refundableFen(figures)) return "";
+  return amount;
+}

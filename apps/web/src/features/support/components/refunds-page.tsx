@@ -9,7 +9,7 @@ import { Field } from "@/components/field";
 import { LoadMore } from "@/components/load-more";
 import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -19,7 +19,7 @@ import { useCreateRefund } from "../api/create-refund";
 import { useRefunds, type LedgerEntry } from "../api/get-refunds";
 import { useTenantAmounts } from "../api/get-tenant-amounts";
 import { useTenants } from "../api/get-tenants";
-import { RefundFigures, refundableFen } from "./refund-figures";
+import { RefundFigures, previewAmount, refundableFen } from "./refund-figures";
 
 const EMPTY: RefundInput = { tenantId: "", providerId: "", amount: "", reference: "" };
 
@@ -34,6 +34,7 @@ export function RefundsPage() {
   const amounts = useTenantAmounts(tenantId);
   const figures = amounts.data?.find((a) => a.providerId === providerId);
   const refunds = useRefunds({ tenantId: tenantId || undefined, providerId: providerId || undefined });
+  const amountValid = refundInput.shape.amount.safeParse(form.values.amount).success;
   const [recordedId, setRecordedId] = useState<string | null>(null);
 
   const submit = () => {
@@ -129,51 +130,52 @@ export function RefundsPage() {
       <Panel title={t("support.refunds.figuresTitle")}>
         {!tenantId || !providerId ? (
           <p className="mic-muted">{t("support.refunds.figuresHint")}</p>
-        ) : amounts.isPending ? (
-          <LoadingBlock />
-        ) : amounts.isError ? (
-          <ErrorBlock error={amounts.error} onRetry={() => void amounts.refetch()} />
-        ) : figures ? (
-          <RefundFigures figures={figures} amount={form.values.amount} />
         ) : (
-          <EmptyBlock>{t("support.refunds.noFigures")}</EmptyBlock>
+          <QueryState query={amounts}>
+            {() =>
+              figures ? (
+                <RefundFigures
+                  figures={figures}
+                  amount={previewAmount(form.values.amount, figures, amountValid && !form.errors.amount)}
+                />
+              ) : (
+                <EmptyBlock>{t("support.refunds.noFigures")}</EmptyBlock>
+              )
+            }
+          </QueryState>
         )}
       </Panel>
       <Panel title={tenantId ? t("support.refunds.listFiltered") : t("support.refunds.list")}>
-        {refunds.isPending ? (
-          <LoadingBlock />
-        ) : refunds.isError ? (
-          <ErrorBlock error={refunds.error} onRetry={() => void refunds.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyBlock>{t("support.refunds.empty")}</EmptyBlock>
-        ) : (
-          <>
-            <DataTable<LedgerEntry>
-              label={t("support.refunds.tableLabel")}
-              rowKey="id"
-              data={rows}
-              tableLayout="auto"
-              rowClassName={({ row }) => (row.id === recordedId ? "mic-row-highlight" : "")}
-              columns={[
-                {
-                  colKey: "occurredAt",
-                  title: t("support.refunds.occurredAt"),
-                  cell: ({ row }) => formatDateTime(row.occurredAt, lang),
-                },
-                { colKey: "tenantName", title: t("support.tenant") },
-                { colKey: "providerName", title: t("support.provider") },
-                {
-                  colKey: "amount",
-                  title: t("support.refunds.amountColumn"),
-                  align: "right",
-                  cell: ({ row }) => <Money value={row.amount} />,
-                },
-                { colKey: "reference", title: t("support.refunds.reference") },
-              ]}
-            />
-            <LoadMore query={refunds} />
-          </>
-        )}
+        <QueryState query={refunds} empty={<EmptyBlock>{t("support.refunds.empty")}</EmptyBlock>}>
+          {() => (
+            <>
+              <DataTable<LedgerEntry>
+                label={t("support.refunds.tableLabel")}
+                rowKey="id"
+                data={rows}
+                tableLayout="auto"
+                rowClassName={({ row }) => (row.id === recordedId ? "mic-row-highlight" : "")}
+                columns={[
+                  {
+                    colKey: "occurredAt",
+                    title: t("support.refunds.occurredAt"),
+                    cell: ({ row }) => formatDateTime(row.occurredAt, lang),
+                  },
+                  { colKey: "tenantName", title: t("support.tenant") },
+                  { colKey: "providerName", title: t("support.provider") },
+                  {
+                    colKey: "amount",
+                    title: t("support.refunds.amountColumn"),
+                    align: "right",
+                    cell: ({ row }) => <Money value={row.amount} />,
+                  },
+                  { colKey: "reference", title: t("support.refunds.reference") },
+                ]}
+              />
+              <LoadMore query={refunds} />
+            </>
+          )}
+        </QueryState>
       </Panel>
     </Page>
   );

@@ -1,16 +1,17 @@
+import type { InvoiceRequest } from "@mic/contracts";
 import { Alert } from "tdesign-react";
 import { DescriptionList } from "@/components/description-list";
 import { DetailDrawer, DrawerSection } from "@/components/detail-drawer";
 import { DueDate } from "@/components/due-date";
 import { Money } from "@/components/money";
-import { ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { ErrorBlock, QueryState } from "@/components/query-state";
 import { AddressSnapshot, TitleSnapshot } from "@/components/request-snapshots";
 import { StatusTag } from "@/components/status-tag";
 import { isApiError } from "@/lib/api-client";
 import { courierLabel } from "@/lib/courier-label";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { useInvoiceRequest } from "../api/get-invoice-request";
+import { useInvoiceRequest } from "@/api/get-invoice-request";
 
 /** The invoice request behind a ticket or record, read-only: status, title and address snapshots, shipment. */
 export function RequestDrawer({ requestId, onClose }: { requestId: string | null; onClose: () => void }) {
@@ -30,17 +31,26 @@ export function RequestDrawer({ requestId, onClose }: { requestId: string | null
 }
 
 function RequestDetails({ requestId }: { requestId: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const request = useInvoiceRequest(requestId);
-  if (request.isPending) return <LoadingBlock />;
-  if (request.isError) {
-    return isApiError(request.error, 404) ? (
-      <Alert theme="warning" message={t("support.request.notFound")} />
-    ) : (
-      <ErrorBlock error={request.error} onRetry={() => void request.refetch()} />
-    );
-  }
-  const r = request.data;
+  return (
+    <QueryState
+      query={request}
+      renderError={(error) =>
+        isApiError(error, 404) ? (
+          <Alert theme="warning" message={t("support.request.notFound")} />
+        ) : (
+          <ErrorBlock error={error} onRetry={() => void request.refetch()} />
+        )
+      }
+    >
+      {(r) => <RequestBody r={r} />}
+    </QueryState>
+  );
+}
+
+function RequestBody({ r }: { r: InvoiceRequest }) {
+  const { t, lang } = useI18n();
   return (
     <>
       <DrawerSection title={t("support.request.basic")} />
@@ -53,7 +63,7 @@ function RequestDetails({ requestId }: { requestId: string }) {
           [t("support.invoiceType"), t(`invoiceType.${r.invoiceType}`)],
           [t("support.requestStatus"), <StatusTag key="s" status={r.status} />],
           [t("support.createdAt"), formatDateTime(r.createdAt, lang)],
-          [t("support.dueDate"), <DueDate key="d" request={r} overdueLabel={t("support.overdue")} />],
+          [t("support.dueDate"), <DueDate key="d" request={r} />],
           [t("support.shippingPayer"), t(`shippingPayer.${r.shippingPayer}`)],
         ]}
       />

@@ -1,20 +1,22 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES, isIsoDate } from "@mic/domain";
+import { INVOICE_STATUSES } from "@mic/domain";
 import { useState } from "react";
-import { Button, DatePicker, Form, Select, Switch } from "tdesign-react";
+import { Button, Form, Select, Switch } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
 import { DueDate } from "@/components/due-date";
 import { Field } from "@/components/field";
+import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { QueryState } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
+import { rowsOf } from "@/lib/keyset-query";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { supportExportCsvUrl, useSupportRecords } from "../api/get-support-records";
 import { useTenants } from "../api/get-tenants";
@@ -28,16 +30,11 @@ export function SupportRecordsPage() {
   const providers = useProviders();
   const tenants = useTenants();
   const [viewing, setViewing] = useState<string | null>(null);
-  const { filters, valid, errors, setFilter, reset } = useUrlFilters(FILTER_KEYS, invoiceFilters);
+  const { filters, valid, errors, filtered, setFilter, setFilters, reset } = useUrlFilters(
+    FILTER_KEYS,
+    invoiceFilters,
+  );
   const records = useSupportRecords(filters, valid);
-
-  // A typed date counts on leaving the field too, not only on Enter.
-  const commitTyped = (key: "from" | "to", text: string) => {
-    const typed = text.trim();
-    if (isIsoDate(typed) && typed !== filters[key]) setFilter(key, typed);
-  };
-
-  const rows = records.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Page
@@ -46,7 +43,7 @@ export function SupportRecordsPage() {
       actions={<CsvLink href={supportExportCsvUrl(filters)}>{t("support.records.export")}</CsvLink>}
     >
       <Panel>
-        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+        <FilterBar onReset={reset}>
           <Field label={t("support.records.filterStatus")} error={errors.status}>
             <Select
               value={filters.status ?? ""}
@@ -77,28 +74,7 @@ export function SupportRecordsPage() {
               style={{ width: 180 }}
             />
           </Field>
-          <Field label={t("support.records.startDate")} error={errors.from}>
-            <DatePicker
-              value={filters.from ?? ""}
-              valueType="YYYY-MM-DD"
-              allowInput
-              clearable
-              onChange={(v) => setFilter("from", v ? String(v) : undefined)}
-              onBlur={({ e }) => commitTyped("from", e.target.value)}
-              style={{ width: 150 }}
-            />
-          </Field>
-          <Field label={t("support.records.endDate")} error={errors.to}>
-            <DatePicker
-              value={filters.to ?? ""}
-              valueType="YYYY-MM-DD"
-              allowInput
-              clearable
-              onChange={(v) => setFilter("to", v ? String(v) : undefined)}
-              onBlur={({ e }) => commitTyped("to", e.target.value)}
-              style={{ width: 150 }}
-            />
-          </Field>
+          <DateRangeFilter from={filters.from} to={filters.to} errors={errors} onChange={setFilters} />
           <Form.FormItem label={t("support.records.overdueOnly")} for="support-records-overdue">
             <Switch
               // TDesign passes these through to its <button role="switch"> but does not type them.
@@ -110,68 +86,69 @@ export function SupportRecordsPage() {
               onChange={(v) => setFilter("overdue", v ? "true" : undefined)}
             />
           </Form.FormItem>
-          <Button variant="outline" onClick={reset}>
-            {t("common.reset")}
-          </Button>
-        </Form>
-        {!valid ? null : records.isPending ? (
-          <LoadingBlock />
-        ) : records.isError ? (
-          <ErrorBlock error={records.error} onRetry={() => void records.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyBlock>{t("support.records.empty")}</EmptyBlock>
-        ) : (
-          <>
-            <DataTable<InvoiceRequest>
-              label={t("support.records.tableLabel")}
-              rowKey="id"
-              data={rows}
-              tableLayout="auto"
-              columns={[
-                {
-                  colKey: "createdAt",
-                  title: t("support.createdAt"),
-                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                },
-                { colKey: "tenantName", title: t("support.tenant") },
-                { colKey: "providerName", title: t("support.provider") },
-                {
-                  colKey: "amount",
-                  title: t("support.amount"),
-                  align: "right",
-                  cell: ({ row }) => <Money value={row.amount} />,
-                },
-                { colKey: "title", title: t("support.titleName"), cell: ({ row }) => row.title.name },
-                {
-                  colKey: "status",
-                  title: t("support.requestStatus"),
-                  cell: ({ row }) => <StatusTag status={row.status} />,
-                },
-                {
-                  colKey: "dueDate",
-                  title: t("support.dueDate"),
-                  cell: ({ row }) => <DueDate request={row} overdueLabel={t("support.overdue")} />,
-                },
-                {
-                  colKey: "shippingPayer",
-                  title: t("support.shippingPayer"),
-                  cell: ({ row }) => t(`shippingPayer.${row.shippingPayer}`),
-                },
-                {
-                  colKey: "actions",
-                  title: t("common.actions"),
-                  fixed: "right",
-                  cell: ({ row }) => (
-                    <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row.id)}>
-                      {t("support.detail")}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-            <LoadMore query={records} />
-          </>
-        )}
+        </FilterBar>
+        <QueryState
+          query={records}
+          disabled={!valid}
+          empty={
+            <FilteredEmpty filtered={filtered} onClear={reset}>
+              {t("support.records.empty")}
+            </FilteredEmpty>
+          }
+        >
+          {(data) => (
+            <>
+              <DataTable<InvoiceRequest>
+                label={t("support.records.tableLabel")}
+                rowKey="id"
+                data={rowsOf(data)}
+                tableLayout="auto"
+                columns={[
+                  {
+                    colKey: "createdAt",
+                    title: t("support.createdAt"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  { colKey: "tenantName", title: t("support.tenant") },
+                  { colKey: "providerName", title: t("support.provider") },
+                  {
+                    colKey: "amount",
+                    title: t("support.amount"),
+                    align: "right",
+                    cell: ({ row }) => <Money value={row.amount} />,
+                  },
+                  { colKey: "title", title: t("support.titleName"), cell: ({ row }) => row.title.name },
+                  {
+                    colKey: "status",
+                    title: t("support.requestStatus"),
+                    cell: ({ row }) => <StatusTag status={row.status} />,
+                  },
+                  {
+                    colKey: "dueDate",
+                    title: t("support.dueDate"),
+                    cell: ({ row }) => <DueDate request={row} />,
+                  },
+                  {
+                    colKey: "shippingPayer",
+                    title: t("support.shippingPayer"),
+                    cell: ({ row }) => t(`shippingPayer.${row.shippingPayer}`),
+                  },
+                  {
+                    colKey: "actions",
+                    title: t("common.actions"),
+                    fixed: "right",
+                    cell: ({ row }) => (
+                      <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row.id)}>
+                        {t("support.detail")}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+              <LoadMore query={records} />
+            </>
+          )}
+        </QueryState>
       </Panel>
       <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
     </Page>

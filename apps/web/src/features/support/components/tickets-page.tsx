@@ -8,7 +8,7 @@ import { Field } from "@/components/field";
 import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -16,7 +16,7 @@ import { selectValue } from "@/lib/select-value";
 import { useTickets } from "../api/get-tickets";
 import { RequestDrawer } from "./request-drawer";
 import { TicketDecisionDialog, type PendingDecision } from "./ticket-decision-dialog";
-import { TicketStatusTag } from "./ticket-status-tag";
+import { TicketStatusTag } from "@/components/ticket-status-tag";
 
 const ALL = "ALL";
 const isTicketStatus = (v: string): v is Ticket["status"] =>
@@ -50,7 +50,7 @@ export function TicketsPage() {
               value={filter}
               onChange={(v) => setFilter(selectValue(v))}
               options={[
-                ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`support.ticketStatus.${s}`) })),
+                ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) })),
                 { value: ALL, label: t("support.all") },
               ]}
               style={{ width: 180 }}
@@ -60,113 +60,114 @@ export function TicketsPage() {
             {t("support.refresh")}
           </Button>
         </Form>
-        {tickets.isPending ? (
-          <LoadingBlock />
-        ) : tickets.isError ? (
-          <ErrorBlock error={tickets.error} onRetry={() => void tickets.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyBlock>
-            {filter === "OPEN" ? t("support.tickets.emptyOpen") : t("support.tickets.empty")}
-          </EmptyBlock>
-        ) : (
-          <>
-            <DataTable<Ticket>
-              label={t("support.tickets.tableLabel")}
-              rowKey="id"
-              data={rows}
-              tableLayout="auto"
-              columns={[
-                {
-                  colKey: "createdAt",
-                  title: t("support.tickets.createdAt"),
-                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                },
-                { colKey: "tenantName", title: t("support.tenant") },
-                { colKey: "providerName", title: t("support.provider") },
-                {
-                  colKey: "amount",
-                  title: t("support.amount"),
-                  align: "right",
-                  cell: ({ row }) => <Money value={row.amount} />,
-                },
-                {
-                  colKey: "requestStatus",
-                  title: t("support.requestStatus"),
-                  cell: ({ row }) =>
-                    isInvoiceStatus(row.requestStatus) ? (
-                      <StatusTag status={row.requestStatus} />
-                    ) : (
-                      row.requestStatus
-                    ),
-                },
-                { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
-                { colKey: "message", title: t("support.tickets.message"), ellipsis: true },
-                {
-                  colKey: "status",
-                  title: t("support.tickets.status"),
-                  cell: ({ row }) => <TicketStatusTag status={row.status} />,
-                },
-                {
-                  colKey: "resolution",
-                  title: t("support.tickets.resolution"),
-                  cell: ({ row }) =>
-                    row.resolution ? (
-                      <div>
-                        <div>{row.resolution}</div>
-                        <div className="mic-muted mic-small">{formatDateTime(row.resolvedAt, lang)}</div>
-                      </div>
-                    ) : (
-                      "—"
-                    ),
-                },
-                {
-                  colKey: "actions",
-                  title: t("common.actions"),
-                  fixed: "right",
-                  cell: ({ row }) => {
-                    const canVoid =
-                      row.status === "OPEN" &&
-                      isInvoiceStatus(row.requestStatus) &&
-                      availableActions(row.requestStatus, "SUPPORT").includes("VOID");
-                    return (
-                      <Space size={4}>
-                        <Button
-                          variant="text"
-                          theme="primary"
-                          size="small"
-                          onClick={() => setViewing(row.requestId)}
-                        >
-                          {t("support.tickets.viewRequest")}
-                        </Button>
-                        {canVoid ? (
-                          <Button
-                            variant="text"
-                            theme="danger"
-                            size="small"
-                            onClick={() => setPending({ ticket: row, decision: "VOID" })}
-                          >
-                            {t("support.tickets.void")}
-                          </Button>
-                        ) : null}
-                        {row.status === "OPEN" ? (
-                          <Button
-                            variant="text"
-                            theme="default"
-                            size="small"
-                            onClick={() => setPending({ ticket: row, decision: "REJECT" })}
-                          >
-                            {t("support.tickets.reject")}
-                          </Button>
-                        ) : null}
-                      </Space>
-                    );
+        <QueryState
+          query={tickets}
+          empty={
+            <EmptyBlock>
+              {filter === "OPEN" ? t("support.tickets.emptyOpen") : t("support.tickets.empty")}
+            </EmptyBlock>
+          }
+        >
+          {() => (
+            <>
+              <DataTable<Ticket>
+                label={t("support.tickets.tableLabel")}
+                rowKey="id"
+                data={rows}
+                tableLayout="auto"
+                columns={[
+                  {
+                    colKey: "createdAt",
+                    title: t("support.tickets.createdAt"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
                   },
-                },
-              ]}
-            />
-            <LoadMore query={tickets} />
-          </>
-        )}
+                  { colKey: "tenantName", title: t("support.tenant") },
+                  { colKey: "providerName", title: t("support.provider") },
+                  {
+                    colKey: "amount",
+                    title: t("support.amount"),
+                    align: "right",
+                    cell: ({ row }) => <Money value={row.amount} />,
+                  },
+                  {
+                    colKey: "requestStatus",
+                    title: t("support.requestStatus"),
+                    cell: ({ row }) =>
+                      isInvoiceStatus(row.requestStatus) ? (
+                        <StatusTag status={row.requestStatus} />
+                      ) : (
+                        row.requestStatus
+                      ),
+                  },
+                  { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
+                  { colKey: "message", title: t("support.tickets.message"), ellipsis: true },
+                  {
+                    colKey: "status",
+                    title: t("support.tickets.status"),
+                    cell: ({ row }) => <TicketStatusTag status={row.status} />,
+                  },
+                  {
+                    colKey: "resolution",
+                    title: t("support.tickets.resolution"),
+                    cell: ({ row }) =>
+                      row.resolution ? (
+                        <div>
+                          <div>{row.resolution}</div>
+                          <div className="mic-muted mic-small">{formatDateTime(row.resolvedAt, lang)}</div>
+                        </div>
+                      ) : (
+                        "—"
+                      ),
+                  },
+                  {
+                    colKey: "actions",
+                    title: t("common.actions"),
+                    fixed: "right",
+                    cell: ({ row }) => {
+                      const canVoid =
+                        row.status === "OPEN" &&
+                        isInvoiceStatus(row.requestStatus) &&
+                        availableActions(row.requestStatus, "SUPPORT").includes("VOID");
+                      return (
+                        <Space size={4}>
+                          <Button
+                            variant="text"
+                            theme="primary"
+                            size="small"
+                            onClick={() => setViewing(row.requestId)}
+                          >
+                            {t("support.tickets.viewRequest")}
+                          </Button>
+                          {canVoid ? (
+                            <Button
+                              variant="text"
+                              theme="danger"
+                              size="small"
+                              onClick={() => setPending({ ticket: row, decision: "VOID" })}
+                            >
+                              {t("support.tickets.void")}
+                            </Button>
+                          ) : null}
+                          {row.status === "OPEN" ? (
+                            <Button
+                              variant="text"
+                              theme="default"
+                              size="small"
+                              onClick={() => setPending({ ticket: row, decision: "REJECT" })}
+                            >
+                              {t("support.tickets.reject")}
+                            </Button>
+                          ) : null}
+                        </Space>
+                      );
+                    },
+                  },
+                ]}
+              />
+              <LoadMore query={tickets} />
+            </>
+          )}
+        </QueryState>
       </Panel>
       <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
       <TicketDecisionDialog pending={pending} onClose={() => setPending(null)} />

@@ -5,7 +5,7 @@ import { useInvoiceTitles } from "@/api/get-invoice-titles";
 import { DataTable } from "@/components/data-table";
 import { NameWithDefault, useEntryList } from "@/components/entry-list";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useDeleteInvoiceTitle } from "../api/delete-invoice-title";
 import { useUpdateInvoiceTitle } from "../api/update-invoice-title";
@@ -36,49 +36,45 @@ export function TitlesPage() {
   return (
     <Page title={t("titles.title")} description={t("titles.desc")} actions={addButton}>
       <Panel>
-        {titles.isPending ? (
-          <LoadingBlock />
-        ) : titles.isError ? (
-          <ErrorBlock error={titles.error} onRetry={() => void titles.refetch()} />
-        ) : titles.data.length === 0 ? (
-          <EmptyBlock action={addButton}>{t("titles.empty")}</EmptyBlock>
-        ) : (
-          <DataTable<InvoiceTitle>
-            label={t("titles.tableLabel")}
-            rowKey="id"
-            data={titles.data}
-            columns={[
-              {
-                colKey: "name",
-                title: t("titles.name"),
-                cell: ({ row }) => <NameWithDefault name={row.name} isDefault={row.isDefault} />,
-              },
-              {
-                colKey: "type",
-                title: t("titles.type"),
-                cell: ({ row }) => t(`titleType.${row.type}`),
-                width: 130,
-              },
-              {
-                colKey: "taxpayerId",
-                title: t("titles.taxpayerId"),
-                cell: ({ row }) => row.taxpayerId ?? "—",
-              },
-              { colKey: "bankName", title: t("titles.bankName"), cell: ({ row }) => row.bankName ?? "—" },
-              {
-                colKey: "bankAccount",
-                title: t("titles.bankAccount"),
-                cell: ({ row }) => row.bankAccount ?? "—",
-              },
-              {
-                colKey: "actions",
-                title: t("common.actions"),
-                width: 220,
-                cell: ({ row }) => list.rowActions(row),
-              },
-            ]}
-          />
-        )}
+        <QueryState query={titles} empty={<EmptyBlock action={addButton}>{t("titles.empty")}</EmptyBlock>}>
+          {() => (
+            <DataTable<InvoiceTitle>
+              label={t("titles.tableLabel")}
+              rowKey="id"
+              data={titles.data}
+              columns={[
+                {
+                  colKey: "name",
+                  title: t("titles.name"),
+                  cell: ({ row }) => <NameWithDefault name={row.name} isDefault={row.isDefault} />,
+                },
+                {
+                  colKey: "type",
+                  title: t("titles.type"),
+                  cell: ({ row }) => t(`titleType.${row.type}`),
+                  width: 130,
+                },
+                {
+                  colKey: "taxpayerId",
+                  title: t("titles.taxpayerId"),
+                  cell: ({ row }) => row.taxpayerId ?? "—",
+                },
+                { colKey: "bankName", title: t("titles.bankName"), cell: ({ row }) => row.bankName ?? "—" },
+                {
+                  colKey: "bankAccount",
+                  title: t("titles.bankAccount"),
+                  cell: ({ row }) => row.bankAccount ?? "—",
+                },
+                {
+                  colKey: "actions",
+                  title: t("common.actions"),
+                  width: 220,
+                  cell: ({ row }) => list.rowActions(row),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Panel>
       <TitleFormDialog
         open={list.dialogOpen}

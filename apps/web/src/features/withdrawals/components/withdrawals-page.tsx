@@ -7,7 +7,7 @@ import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/query-state";
+import { EmptyBlock, QueryState } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -120,77 +120,71 @@ export function WithdrawalsPage() {
         </Form>
       </Panel>
       <Panel title={t("withdrawals.balanceLabel")}>
-        {amounts.isPending ? (
-          <LoadingBlock />
-        ) : amounts.isError ? (
-          <ErrorBlock error={amounts.error} onRetry={() => void amounts.refetch()} />
-        ) : (
-          <DataTable<InvoiceableAmount>
-            label={t("withdrawals.balanceLabel")}
-            rowKey="providerId"
-            data={amounts.data}
-            columns={[
-              { colKey: "providerName", title: t("withdrawals.provider") },
-              {
-                colKey: "refunded",
-                title: t("market.refunded"),
-                align: "right",
-                cell: ({ row }) => <Money value={row.refunded} />,
-              },
-              {
-                colKey: "withdrawn",
-                title: t("withdrawals.withdrawn"),
-                align: "right",
-                cell: ({ row }) => <Money value={row.withdrawn} />,
-              },
-              {
-                colKey: "overInvoiced",
-                title: t("market.overInvoiced"),
-                align: "right",
-                cell: ({ row }) => (
-                  <span className={positive(row.overInvoiced) ? "mic-danger" : undefined}>
-                    <Money value={row.overInvoiced} />
-                  </span>
-                ),
-              },
-              {
-                colKey: "withdrawable",
-                title: t("withdrawals.withdrawable"),
-                align: "right",
-                cell: ({ row }) => <Money value={row.withdrawable} strong />,
-              },
-            ]}
-          />
-        )}
+        <QueryState query={amounts}>
+          {() => (
+            <DataTable<InvoiceableAmount>
+              label={t("withdrawals.balanceLabel")}
+              rowKey="providerId"
+              data={amounts.data}
+              columns={[
+                { colKey: "providerName", title: t("withdrawals.provider") },
+                {
+                  colKey: "refunded",
+                  title: t("market.refunded"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.refunded} />,
+                },
+                {
+                  colKey: "withdrawn",
+                  title: t("withdrawals.withdrawn"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.withdrawn} />,
+                },
+                {
+                  colKey: "overInvoiced",
+                  title: t("market.overInvoiced"),
+                  align: "right",
+                  cell: ({ row }) => (
+                    <span className={positive(row.overInvoiced) ? "mic-danger" : undefined}>
+                      <Money value={row.overInvoiced} />
+                    </span>
+                  ),
+                },
+                {
+                  colKey: "withdrawable",
+                  title: t("withdrawals.withdrawable"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.withdrawable} strong />,
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Panel>
       <Panel title={t("withdrawals.tableLabel")}>
-        {withdrawals.isPending ? (
-          <LoadingBlock />
-        ) : withdrawals.isError ? (
-          <ErrorBlock error={withdrawals.error} onRetry={() => void withdrawals.refetch()} />
-        ) : withdrawals.data.length === 0 ? (
-          <EmptyBlock>{t("withdrawals.empty")}</EmptyBlock>
-        ) : (
-          <DataTable<Withdrawal>
-            label={t("withdrawals.tableLabel")}
-            rowKey="id"
-            data={withdrawals.data}
-            columns={[
-              {
-                colKey: "createdAt",
-                title: t("withdrawals.createdAt"),
-                cell: ({ row }) => formatDateTime(row.createdAt, lang),
-              },
-              { colKey: "providerName", title: t("withdrawals.provider") },
-              {
-                colKey: "amount",
-                title: t("withdrawals.amount"),
-                align: "right",
-                cell: ({ row }) => <Money value={row.amount} />,
-              },
-            ]}
-          />
-        )}
+        <QueryState query={withdrawals} empty={<EmptyBlock>{t("withdrawals.empty")}</EmptyBlock>}>
+          {() => (
+            <DataTable<Withdrawal>
+              label={t("withdrawals.tableLabel")}
+              rowKey="id"
+              data={withdrawals.data}
+              columns={[
+                {
+                  colKey: "createdAt",
+                  title: t("withdrawals.createdAt"),
+                  cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                },
+                { colKey: "providerName", title: t("withdrawals.provider") },
+                {
+                  colKey: "amount",
+                  title: t("withdrawals.amount"),
+                  align: "right",
+                  cell: ({ row }) => <Money value={row.amount} />,
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Panel>
     </Page>
   );
