@@ -1,5 +1,13 @@
 import { hash } from "@node-rs/argon2";
-import { bucketOf, dueDateFor, shippingPayerFor, type InvoiceStatus, type WorkCalendar } from "@mic/domain";
+import {
+  bucketOf,
+  chinaDate,
+  dueDateFor,
+  requestNumber,
+  shippingPayerFor,
+  type InvoiceStatus,
+  type WorkCalendar,
+} from "@mic/domain";
 import type { PrismaClient } from "../generated/client/client";
 import { addressSnapshotOf, titleSnapshotOf } from "./snapshots";
 
@@ -118,11 +126,17 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
       });
       const balances = new Map<
         string,
-        Record<"consumedFen" | "pendingFen" | "processingFen" | "mailingFen", bigint>
+        Record<"consumedFen" | "pendingFen" | "processingFen" | "mailingFen" | "issuedFen", bigint>
       >();
       const balanceOf = (tenantId: string, providerId: string) => {
         const key = `${tenantId}|${providerId}`;
-        const b = balances.get(key) ?? { consumedFen: 0n, pendingFen: 0n, processingFen: 0n, mailingFen: 0n };
+        const b = balances.get(key) ?? {
+          consumedFen: 0n,
+          pendingFen: 0n,
+          processingFen: 0n,
+          mailingFen: 0n,
+          issuedFen: 0n,
+        };
         balances.set(key, b);
         return b;
       };
@@ -234,8 +248,15 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         const amountFen = yuan(r.amount);
         const at = (status: InvoiceStatus) =>
           r.status === status ? new Date(createdAt.getTime() + 86_400_000) : null;
+        // The day's next request number, as mic_apply_invoice takes it (SPEC §11).
+        const chinaDay = chinaDate(createdAt);
+        const [counter] = await tx.$queryRaw<{ last: number }[]>`
+          INSERT INTO "RequestNumberDay" ("day", "last") VALUES (${chinaDay}::date, 1)
+          ON CONFLICT ("day") DO UPDATE SET "last" = "RequestNumberDay"."last" + 1
+          RETURNING "last"`;
         const request = await tx.invoiceRequest.create({
           data: {
+            number: requestNumber(chinaDay, counter!.last),
             tenantId: r.tenantId,
             providerId: r.providerId,
             amountFen,

@@ -1,9 +1,8 @@
 import { t } from "@mic/contracts";
 import {
-  INVOICE_ACTIONS,
   INVOICE_STATUSES,
   ROLES,
-  TRANSITIONS,
+  ruleFor,
   type InvoiceAction,
   type InvoiceStatus,
   type Role,
@@ -28,12 +27,15 @@ beforeAll(async () => {
 });
 
 /** The route of each action and the one role its route admits. */
-const ROUTE_ROLE: Record<InvoiceAction, Role> = {
+// The paper actions; issue 9's routes (ISSUE, REJECT, return requests) have their own tests.
+type PaperAction = Extract<InvoiceAction, "CANCEL" | "START_PROCESSING" | "SHIP" | "VOID">;
+const ROUTE_ROLE: Record<PaperAction, Role> = {
   CANCEL: "ENTERPRISE_ADMIN",
   START_PROCESSING: "PROVIDER_STAFF",
   SHIP: "PROVIDER_STAFF",
   VOID: "SUPPORT",
 };
+const ACTIONS = Object.keys(ROUTE_ROLE) as PaperAction[];
 
 async function ticketFor(requestId: string, status: InvoiceStatus) {
   if (status === "MAILING") return openTicket(h, who.admin, requestId);
@@ -46,7 +48,7 @@ async function ticketFor(requestId: string, status: InvoiceStatus) {
   return row.id;
 }
 
-function perform(action: InvoiceAction, role: Role, requestId: string, ticketId: string) {
+function perform(action: PaperAction, role: Role, requestId: string, ticketId: string) {
   const api = as(h, cookieOf[role]);
   switch (action) {
     case "CANCEL":
@@ -75,9 +77,9 @@ async function snapshot(requestId: string) {
 }
 
 describe("every transition of SPEC §4 by every role", () => {
-  for (const status of INVOICE_STATUSES) {
-    for (const action of INVOICE_ACTIONS) {
-      const rule = TRANSITIONS[status][action];
+  for (const status of INVOICE_STATUSES.filter((s) => s !== "ISSUED" && s !== "REJECTED")) {
+    for (const action of ACTIONS) {
+      const rule = ruleFor(status, action, "PAPER");
       // Refusals first: the one success changes the state.
       const roles = [...ROLES].sort(
         (a, b) => Number(a === ROUTE_ROLE[action]) - Number(b === ROUTE_ROLE[action]),

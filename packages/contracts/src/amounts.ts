@@ -10,6 +10,7 @@ export const invoiceableAmount = z.object({
   pending: z.string(),
   processing: z.string(),
   mailing: z.string(),
+  issued: z.string(),
   invoiced: z.string(),
   invoiceable: z.string(),
   overInvoiced: z.string(),

@@ -8,6 +8,7 @@ export const SHIPPING_PAYERS = ["PROVIDER", "RECIPIENT_COD"] as const;
 
 /** Common couriers offered when shipping; "OTHER" lets staff type another. */
 export const COURIERS = ["SF", "EMS", "JD", "ZTO", "YTO", "STO", "YUNDA", "OTHER"] as const;
+export type CourierCode = (typeof COURIERS)[number];
 
 /** Body of apply (POST /api/invoice-requests) and of its quote. */
 export const applyInvoiceInput = z.object({
@@ -30,8 +31,8 @@ export const invoiceRequest = z.object({
   invoiceType: z.enum(INVOICE_TYPES),
   status: z.enum(INVOICE_STATUSES),
   title: titleSnapshot,
-  address: addressSnapshot,
-  shippingPayer: z.enum(SHIPPING_PAYERS),
+  address: addressSnapshot.nullable(),
+  shippingPayer: z.enum(SHIPPING_PAYERS).nullable(),
   dueDate: z.string(),
   overdue: z.boolean(),
   invoiceNumber: z.string().nullable(),
@@ -52,8 +53,8 @@ export const invoiceQuote = z.object({
   amount: z.string(),
   invoiceType: z.enum(INVOICE_TYPES),
   title: titleSnapshot,
-  address: addressSnapshot,
-  shippingPayer: z.enum(SHIPPING_PAYERS),
+  address: addressSnapshot.nullable(),
+  shippingPayer: z.enum(SHIPPING_PAYERS).nullable(),
   dueDate: z.string(),
 });
 export type InvoiceQuote = z.infer<typeof invoiceQuote>;

@@ -60,7 +60,7 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
         WHERE a.id = ${input.addressId}::uuid AND a."tenantId" = ${tenantId}::uuid) AS address,
       (SELECT json_build_object('consumedFen', b."consumedFen"::text, 'refundedFen', b."refundedFen"::text,
                                 'pendingFen', b."pendingFen"::text, 'processingFen', b."processingFen"::text,
-                                'mailingFen', b."mailingFen"::text)
+                                'mailingFen', b."mailingFen"::text, 'issuedFen', b."issuedFen"::text)
          FROM "Balance" b WHERE b."tenantId" = ${tenantId}::uuid AND b."providerId" = ${input.providerId}::uuid) AS balance,
       (SELECT coalesce(json_agg(json_build_object('date', c.date::text, 'kind', c.kind)), '[]'::json)
          FROM "CalendarDay" c WHERE c.date >= ${window.start}::date AND c.date < ${window.end}::date) AS calendar`;
@@ -99,6 +99,7 @@ const figures = (b: NonNullable<ApplicationRows["balance"]>): BalanceFigures => 
   pendingFen: BigInt(b.pendingFen),
   processingFen: BigInt(b.processingFen),
   mailingFen: BigInt(b.mailingFen),
+  issuedFen: BigInt(b.issuedFen),
 });
 
 function amountConflict(balance: BalanceFigures) {
@@ -155,6 +156,8 @@ export async function applyForInvoice(
   const p = await readApplication(db, tenantId, input, now);
   const request: InvoiceRequest = {
     id: uuidv7(now.getTime()),
+    // mic_apply_invoice takes the day's next number (SPEC §11).
+    number: "",
     tenantId,
     providerId: p.provider.id,
     amountFen: p.amountFen,
@@ -163,7 +166,12 @@ export async function applyForInvoice(
     titleSnapshot: titleSnapshotOf(p.title),
     addressSnapshot: addressSnapshotOf(p.address),
     shippingPayer: p.shippingPayer,
+    email: null,
     dueDate: new Date(`${p.dueDate}T00:00:00Z`),
+    issuedOn: null,
+    rejectReason: null,
+    issuedAt: null,
+    rejectedAt: null,
     invoiceNumber: null,
     courier: null,
     trackingNumber: null,

@@ -13,6 +13,7 @@ export function amountsJson(b: Balance & { provider: Provider }): InvoiceableAmo
     pending: formatAmount(b.pendingFen),
     processing: formatAmount(b.processingFen),
     mailing: formatAmount(b.mailingFen),
+    issued: formatAmount(b.issuedFen),
     invoiced: formatAmount(f.invoicedFen),
     invoiceable: formatAmount(f.invoiceableFen),
     overInvoiced: formatAmount(f.overInvoicedFen),
@@ -38,6 +39,7 @@ const COLUMN: Record<BalanceBucket, string> = {
   pendingFen: '"pendingFen"',
   processingFen: '"processingFen"',
   mailingFen: '"mailingFen"',
+  issuedFen: '"issuedFen"',
 };
 
 /**
@@ -79,6 +81,6 @@ export async function reservePending(
     UPDATE "Balance"
        SET "pendingFen" = "pendingFen" + ${amountFen}, "updatedAt" = now()
      WHERE "tenantId" = ${tenantId}::uuid AND "providerId" = ${providerId}::uuid
-       AND "consumedFen" - "refundedFen" - "pendingFen" - "processingFen" - "mailingFen" >= ${amountFen}`;
+       AND "consumedFen" - "refundedFen" - "pendingFen" - "processingFen" - "mailingFen" - "issuedFen" >= ${amountFen}`;
   return updated === 1;
 }

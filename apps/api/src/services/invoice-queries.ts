@@ -1,4 +1,11 @@
-import type { InvoiceListQuery } from "@mic/contracts";
+import {
+  COURIERS,
+  EXPORT_COLUMN_LABELS,
+  t,
+  type ExportColumn,
+  type InvoiceListQuery,
+  type Lang,
+} from "@mic/contracts";
 import { chinaDate, formatAmount } from "@mic/domain";
 import type { Db, Prisma } from "@mic/db";
 import { notFound } from "../lib/errors";
@@ -38,40 +45,7 @@ export async function getInvoiceRequest(db: Db, scope: Scope, id: string) {
   return requestJson(row);
 }
 
-const STATUS_ZH = {
-  PENDING: "待处理",
-  PROCESSING: "处理中",
-  MAILING: "邮寄中",
-  VOIDED: "发票作废",
-  CANCELLED: "已撤销",
-  ISSUED: "已开具",
-  REJECTED: "已驳回",
-};
-const TYPE_ZH = {
-  PAPER_VAT_GENERAL: "增值税普通发票（纸质）",
-  PAPER_VAT_SPECIAL: "增值税专用发票（纸质）",
-  ELECTRONIC_VAT_GENERAL: "数电发票（普通发票）",
-  ELECTRONIC_VAT_SPECIAL: "数电发票（增值税专用发票）",
-};
-const PAYER_ZH = { PROVIDER: "服务商包邮", RECIPIENT_COD: "到付" };
-const HEADER = [
-  "申请编号",
-  "申请时间",
-  "企业",
-  "服务商",
-  "金额（元）",
-  "发票类型",
-  "状态",
-  "发票抬头",
-  "纳税人识别号",
-  "收件人",
-  "邮寄地址",
-  "邮费",
-  "应寄出日期",
-  "发票号码",
-  "快递公司",
-  "运单号",
-];
+const COLUMNS = Object.keys(EXPORT_COLUMN_LABELS) as ExportColumn[];
 
 function csvCell(value: string): string {
   // Quote everything; neutralise leading =,+,-,@ so spreadsheets do not run them as formulas.
@@ -79,7 +53,15 @@ function csvCell(value: string): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-function csvRow(r: RequestRow): string {
+/** A courier is stored as its code, or as the name staff typed for OTHER. */
+const courierLabel = (courier: string | null, lang: Lang) =>
+  courier === null
+    ? ""
+    : (COURIERS as readonly string[]).includes(courier)
+      ? t(`courier.${courier}`, lang)
+      : courier;
+
+function csvRow(r: RequestRow, lang: Lang): string {
   const title = r.titleSnapshot as { name?: string; taxpayerId?: string | null };
   const a = r.addressSnapshot as {
     recipient?: string;
@@ -88,26 +70,25 @@ function csvRow(r: RequestRow): string {
     district?: string;
     street?: string;
   };
-  return [
-    r.id,
-    r.createdAt.toISOString(),
-    r.tenant.name,
-    r.provider.name,
-    formatAmount(r.amountFen),
-    TYPE_ZH[r.invoiceType],
-    STATUS_ZH[r.status],
-    title.name ?? "",
-    title.taxpayerId ?? "",
-    a.recipient ?? "",
-    [a.province, a.city, a.district, a.street].filter(Boolean).join(" "),
-    r.shippingPayer ? PAYER_ZH[r.shippingPayer] : "",
-    r.dueDate.toISOString().slice(0, 10),
-    r.invoiceNumber ?? "",
-    r.courier ?? "",
-    r.trackingNumber ?? "",
-  ]
-    .map(csvCell)
-    .join(",");
+  const cells: Record<ExportColumn, string> = {
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    tenant: r.tenant.name,
+    provider: r.provider.name,
+    amount: formatAmount(r.amountFen),
+    invoiceType: t(`invoiceType.${r.invoiceType}`, lang),
+    status: t(`status.${r.status}`, lang),
+    title: title.name ?? "",
+    taxpayerId: title.taxpayerId ?? "",
+    recipient: a.recipient ?? "",
+    address: [a.province, a.city, a.district, a.street].filter(Boolean).join(" "),
+    shippingPayer: r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`, lang) : "",
+    dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : "",
+    invoiceNumber: r.invoiceNumber ?? "",
+    courier: courierLabel(r.courier, lang),
+    trackingNumber: r.trackingNumber ?? "",
+  };
+  return COLUMNS.map((c) => csvCell(cells[c])).join(",");
 }
 
 /** The filtered records as CSV, UTF-8 with BOM, read in keyset batches so memory stays flat. */
@@ -115,8 +96,9 @@ export async function* exportInvoiceRequests(
   db: Db,
   scope: Scope,
   f: InvoiceFilters,
+  lang: Lang,
 ): AsyncGenerator<string> {
-  yield "\uFEFF" + HEADER.map(csvCell).join(",") + "\r\n";
+  yield "\uFEFF" + COLUMNS.map((c) => csvCell(t(`export.column.${c}`, lang))).join(",") + "\r\n";
   let cursor: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const rows = await db.invoiceRequest.findMany({
@@ -126,7 +108,7 @@ export async function* exportInvoiceRequests(
       include: requestInclude,
     });
     if (rows.length === 0) return;
-    yield rows.map(csvRow).join("\r\n") + "\r\n";
+    yield rows.map((r) => csvRow(r, lang)).join("\r\n") + "\r\n";
     const last = rows[rows.length - 1]!;
     cursor = { createdAt: last.createdAt, id: last.id };
   }

@@ -1,4 +1,11 @@
-import { bucketOf, checkTransition, formatAmount, type InvoiceAction, type InvoiceStatus } from "@mic/domain";
+import {
+  bucketOf,
+  checkTransition,
+  formatAmount,
+  kindOf,
+  type InvoiceAction,
+  type InvoiceStatus,
+} from "@mic/domain";
 import { audit, type Actor } from "../lib/audit";
 import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
@@ -36,7 +43,7 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
     ? await tx.invoiceRequest.findFirst({ where: { id: o.requestId, ...o.scope }, include: requestInclude })
     : null;
   if (!current) throw notFound();
-  const check = checkTransition(current.status, o.action, o.actor.role);
+  const check = checkTransition(current.status, o.action, o.actor.role, kindOf(current.invoiceType));
   if (!check.ok) {
     if (check.reason === "ROLE") throw new AppError("FORBIDDEN", "forbidden.role");
     throw new AppError("CONFLICT", "transition.state", {

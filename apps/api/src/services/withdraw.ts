@@ -32,7 +32,7 @@ export async function withdraw(tx: Tx, actor: Actor, tenantId: string, input: Wi
     UPDATE "Balance" SET "withdrawnFen" = "withdrawnFen" + ${amountFen}, "updatedAt" = now()
      WHERE "tenantId" = ${tenantId}::uuid AND "providerId" = ${provider.id}::uuid
        AND "refundedFen" - "withdrawnFen" >= ${amountFen}
-       AND "pendingFen" + "processingFen" + "mailingFen" <= "consumedFen" - "refundedFen"`;
+       AND "pendingFen" + "processingFen" + "mailingFen" + "issuedFen" <= "consumedFen" - "refundedFen"`;
   if (updated !== 1) {
     const b = await tx.balance.findUnique({
       where: { tenantId_providerId: { tenantId, providerId: provider.id } },

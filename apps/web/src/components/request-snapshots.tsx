@@ -16,7 +16,10 @@ export const titleSnapshotItems = (title: InvoiceRequest["title"], t: Translate)
 ];
 
 /** The mailing address as snapshotted on a request or quote: where the invoice goes. */
-export const addressSnapshotItems = (address: InvoiceRequest["address"], t: Translate): DescriptionItem[] => [
+export const addressSnapshotItems = (
+  address: NonNullable<InvoiceRequest["address"]>,
+  t: Translate,
+): DescriptionItem[] => [
   [t("addresses.recipient"), address.recipient],
   [t("addresses.phone"), address.phone],
   [t("addresses.fullAddress"), `${address.province} ${address.city} ${address.district} ${address.street}`],
@@ -30,5 +33,5 @@ export function TitleSnapshot({ title }: { title: InvoiceRequest["title"] }) {
 
 export function AddressSnapshot({ address }: { address: InvoiceRequest["address"] }) {
   const { t } = useI18n();
-  return <DescriptionList items={addressSnapshotItems(address, t)} />;
+  return address ? <DescriptionList items={addressSnapshotItems(address, t)} /> : null;
 }

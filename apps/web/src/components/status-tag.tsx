@@ -6,8 +6,10 @@ const THEME: Record<InvoiceStatus, "warning" | "primary" | "success" | "danger" 
   PENDING: "warning",
   PROCESSING: "primary",
   MAILING: "success",
+  ISSUED: "success",
   VOIDED: "danger",
   CANCELLED: "default",
+  REJECTED: "danger",
 };
 
 /** Colour plus text, so the state is never told by colour alone. */

@@ -84,8 +84,11 @@ export function ConfirmPage() {
       <Panel title={t("confirm.mailingInfo")}>
         <DescriptionList
           items={[
-            ...addressSnapshotItems(address, t),
-            [t("confirm.shippingPayer"), t(`shippingPayer.${quote.shippingPayer}`)],
+            ...(address ? addressSnapshotItems(address, t) : []),
+            [
+              t("confirm.shippingPayer"),
+              quote.shippingPayer ? t(`shippingPayer.${quote.shippingPayer}`) : "—",
+            ],
             [t("confirm.dueDate"), t("confirm.dueDateHint", { date: quote.dueDate })],
           ]}
         />

@@ -1,5 +1,5 @@
 import type { InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES, availableActions, isInvoiceStatus } from "@mic/domain";
+import { INVOICE_STATUSES, availableActions, isInvoiceStatus, kindOf } from "@mic/domain";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Alert, Button, Form, Select, Space } from "tdesign-react";
@@ -120,7 +120,7 @@ export function ProviderQueuePage() {
                     fixed: "right",
                     cell: ({ row }) => {
                       const actions = me
-                        ? availableActions(row.status, me.role)
+                        ? availableActions(row.status, me.role, kindOf(row.invoiceType))
                         : [];
                       return (
                         <Space size={4}>

@@ -72,7 +72,7 @@ function ShipForm({ request, onClose }: { request: InvoiceRequest; onClose: () =
           tenant: request.tenantName,
           amount: formatMoney(request.amount),
           title: request.title.name,
-          payer: t(`provider.shippingPayer.${request.shippingPayer}`),
+          payer: request.shippingPayer ? t(`provider.shippingPayer.${request.shippingPayer}`) : "—",
         })}
       </p>
       <Alert theme="warning" className="mic-gap" message={t("provider.shipWarning")} />

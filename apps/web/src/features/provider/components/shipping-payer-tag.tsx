@@ -6,7 +6,7 @@ export function ShippingPayerTag({ request }: { request: InvoiceRequest }) {
   const { t } = useI18n();
   return (
     <Tag theme={request.shippingPayer === "PROVIDER" ? "success" : "warning"} variant="light" size="small">
-      {t(`provider.shippingPayer.${request.shippingPayer}`)}
+      {request.shippingPayer ? t(`provider.shippingPayer.${request.shippingPayer}`) : "—"}
     </Tag>
   );
 }

@@ -1,4 +1,4 @@
-import { availableActions } from "@mic/domain";
+import { availableActions, kindOf } from "@mic/domain";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Alert, Button, Space } from "tdesign-react";
@@ -53,7 +53,7 @@ export function RecordDetailPage() {
   }
 
   const r = request.data;
-  const actions = me ? availableActions(r.status, me.role) : [];
+  const actions = me ? availableActions(r.status, me.role, kindOf(r.invoiceType)) : [];
   const openTicket = tickets.data?.find((x) => x.status === "OPEN");
   const cancelled = r.status === "CANCELLED";
   const contact = `${r.providerContact.phone} / ${r.providerContact.email}`;
@@ -108,7 +108,9 @@ export function RecordDetailPage() {
             [t("apply.invoiceType"), t(`invoiceType.${r.invoiceType}`)],
             [t("records.status"), <StatusTag key="s" status={r.status} />],
             [t("records.createdAt"), formatDateTime(r.createdAt, lang)],
-            ...(cancelled ? [] : [[t("records.dueDate"), <DueDate key="d" request={r} />] satisfies DescriptionItem]),
+            ...(cancelled
+              ? []
+              : [[t("records.dueDate"), <DueDate key="d" request={r} />] satisfies DescriptionItem]),
             [t("confirm.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
           ]}
         />

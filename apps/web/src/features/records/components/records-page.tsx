@@ -1,5 +1,5 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES, availableActions } from "@mic/domain";
+import { INVOICE_STATUSES, availableActions, kindOf } from "@mic/domain";
 import { Link, useLocation } from "react-router";
 import { Alert, Button, Select, Space } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
@@ -142,7 +142,7 @@ export function RecordsPage() {
                           {t("common.detail")}
                         </Link>
                         {me &&
-                        availableActions(row.status, me.role).includes("CANCEL") ? (
+                        availableActions(row.status, me.role, kindOf(row.invoiceType)).includes("CANCEL") ? (
                           <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
                             {t("records.cancel")}
                           </Button>

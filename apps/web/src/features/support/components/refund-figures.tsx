@@ -25,6 +25,7 @@ export function RefundFigures({ figures, amount }: { figures: InvoiceableAmount;
     pendingFen: fen(figures.pending),
     processingFen: fen(figures.processing),
     mailingFen: fen(figures.mailing),
+    issuedFen: fen(figures.issued),
   };
   const refund = parseAmount(amount.trim());
   const before = computeInvoiceable(balance);

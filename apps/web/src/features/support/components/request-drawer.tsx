@@ -64,7 +64,7 @@ function RequestBody({ r }: { r: InvoiceRequest }) {
           [t("support.requestStatus"), <StatusTag key="s" status={r.status} />],
           [t("support.createdAt"), formatDateTime(r.createdAt, lang)],
           [t("support.dueDate"), <DueDate key="d" request={r} />],
-          [t("support.shippingPayer"), t(`shippingPayer.${r.shippingPayer}`)],
+          [t("support.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
         ]}
       />
       <DrawerSection title={t("support.request.shipping")} />

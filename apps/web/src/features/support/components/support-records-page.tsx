@@ -131,7 +131,7 @@ export function SupportRecordsPage() {
                   {
                     colKey: "shippingPayer",
                     title: t("support.shippingPayer"),
-                    cell: ({ row }) => t(`shippingPayer.${row.shippingPayer}`),
+                    cell: ({ row }) => (row.shippingPayer ? t(`shippingPayer.${row.shippingPayer}`) : "—"),
                   },
                   {
                     colKey: "actions",

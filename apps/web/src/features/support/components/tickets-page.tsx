@@ -127,7 +127,7 @@ export function TicketsPage() {
                       const canVoid =
                         row.status === "OPEN" &&
                         isInvoiceStatus(row.requestStatus) &&
-                        availableActions(row.requestStatus, "SUPPORT").includes("VOID");
+                        availableActions(row.requestStatus, "SUPPORT", "PAPER").includes("VOID");
                       return (
                         <Space size={4}>
                           <Button
