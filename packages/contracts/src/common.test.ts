@@ -4,7 +4,8 @@ import { mailingAddressInput } from "./addresses";
 import { isStorableText, isoDate, optionalText, pageQuery, plainText, text } from "./common";
 import { invoiceFilters, optionalReasonInput, reasonInput, shipInput } from "./invoices";
 import { t } from "./messages";
-import { auditQuery, calendarDayInput, refundInput, ticketInput } from "./support";
+import { auditQuery } from "./audit";
+import { calendarDayInput, refundInput, ticketInput } from "./support";
 import { invoiceTitleInput, invoiceTitlePatch } from "./titles";
 
 /** The message keys of a failed parse, by field path. */
@@ -95,7 +96,7 @@ describe("text fields refuse what the database cannot store", () => {
       ],
       [calendarDayInput, { date: "2026-10-01", kind: "HOLIDAY", name: "\ud800" }, "name"],
       [auditQuery, { entityId: nul }, "entityId"],
-      [auditQuery, { entityType: "\udfff" }, "entityType"],
+      [auditQuery, { entityId: "\udfff" }, "entityId"],
     ];
     for (const [schema, value, field] of cases) {
       expect(issues(schema.safeParse(value))[field], `${field} of ${JSON.stringify(value)}`).toBe(

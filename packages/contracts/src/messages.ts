@@ -1,8 +1,11 @@
 // Validation messages travel as keys ("taxpayerId.invalid", "tooLong:100") so one zod schema
 // serves the browser form and the API body, each translating into the user's language.
+import { LABEL_MESSAGES } from "./labels";
+
 export type Lang = "zh-CN" | "en";
 
 const MESSAGES: Record<string, { zh: string; en: string }> = {
+  ...LABEL_MESSAGES,
   required: { zh: "此项为必填项", en: "This field is required" },
   tooLong: { zh: "不能超过 {0} 个字符", en: "Must be at most {0} characters" },
   invalid: { zh: "格式不正确", en: "Invalid value" },
@@ -124,14 +127,6 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: "The amount exceeds the withdrawable balance (¥{0})",
   },
   "calendar.exists": { zh: "该日期已在日历中", en: "This date is already in the calendar" },
-  "ticketStatus.OPEN": { zh: "待处理", en: "open" },
-  "ticketStatus.RESOLVED": { zh: "已作废发票", en: "resolved" },
-  "ticketStatus.REJECTED": { zh: "已驳回", en: "rejected" },
-  "status.PENDING": { zh: "待处理", en: "Pending" },
-  "status.PROCESSING": { zh: "处理中", en: "Processing" },
-  "status.MAILING": { zh: "邮寄中", en: "Mailing" },
-  "status.VOIDED": { zh: "发票作废", en: "Voided" },
-  "status.CANCELLED": { zh: "已撤销", en: "Cancelled" },
   "action.CANCEL": { zh: "撤销", en: "cancel" },
   "action.START_PROCESSING": { zh: "开始处理", en: "start processing" },
   "action.SHIP": { zh: "寄出发票", en: "ship" },

@@ -1,6 +1,6 @@
-import { INVOICE_STATUSES, ROLES } from "@mic/domain";
+import { INVOICE_STATUSES } from "@mic/domain";
 import { z } from "zod";
-import { amountString, isoDate, pageQuery, plainText, text, uuid } from "./common";
+import { amountString, isoDate, pageQuery, text, uuid } from "./common";
 
 export const TICKET_STATUSES = ["OPEN", "RESOLVED", "REJECTED"] as const;
 
@@ -69,32 +69,6 @@ export const withdrawal = z.object({
   amount: z.string(),
   createdAt: z.string(),
 });
-
-export const auditEvent = z.object({
-  id: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorRole: z.enum(ROLES).nullable(),
-  tenantId: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  reason: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type AuditEvent = z.infer<typeof auditEvent>;
-
-export const auditQuery = z.intersection(
-  z.object({
-    entityType: plainText(50).optional(),
-    entityId: plainText(64).optional(),
-    action: plainText(50).optional(),
-    tenantId: uuid.optional(),
-  }),
-  pageQuery,
-);
 
 export const CALENDAR_DAY_KINDS = ["HOLIDAY", "WORKDAY"] as const;
 export const calendarDayInput = z.object({

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntityType } from "@mic/contracts";
 import type { Role } from "@mic/domain";
 import type { Prisma } from "@mic/db";
 import type { Tx } from "./tx";
@@ -10,16 +11,8 @@ export interface Actor {
 export interface AuditInput {
   actor: Actor;
   tenantId: string | null;
-  action: string;
-  entityType:
-    | "InvoiceRequest"
-    | "InvoiceTitle"
-    | "MailingAddress"
-    | "Ticket"
-    | "LedgerEntry"
-    | "Withdrawal"
-    | "CalendarDay"
-    | "Session";
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   fromStatus?: string | null;
   toStatus?: string | null;

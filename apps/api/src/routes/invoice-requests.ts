@@ -7,6 +7,7 @@ import {
   invoiceListQuery,
   invoiceQuote,
   invoiceRequest,
+  langFrom,
   listOf,
   shipInput,
 } from "@mic/contracts";
@@ -92,7 +93,12 @@ export const invoiceRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const stream = Readable.from(
-        exportInvoiceRequests(app.prisma, scopeOf(userOf(request)), request.query),
+        exportInvoiceRequests(
+          app.prisma,
+          scopeOf(userOf(request)),
+          request.query,
+          langFrom(request.headers["accept-language"]),
+        ),
       );
       return reply
         .type("text/csv; charset=utf-8")

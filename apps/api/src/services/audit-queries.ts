@@ -1,4 +1,4 @@
-import type { AuditEvent, auditQuery } from "@mic/contracts";
+import type { AuditAction, AuditEntityType, AuditEvent, auditQuery } from "@mic/contracts";
 import type { Db } from "@mic/db";
 import type { z } from "zod";
 import { newestPage } from "../lib/pagination";
@@ -32,8 +32,9 @@ export async function listAuditEvents(db: Db, tenantId: string | null, q: z.infe
     actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
     actorRole: e.actorRole,
     tenantId: e.tenantId,
-    action: e.action,
-    entityType: e.entityType,
+    // Written only through lib/audit.ts (and mic_apply_invoice), which take these enums.
+    action: e.action as AuditAction,
+    entityType: e.entityType as AuditEntityType,
     entityId: e.entityId,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
