@@ -277,5 +277,41 @@ describe("records", () => {
     expect(lines).toHaveLength(4);
     expect(res.body).toContain("NetGuard");
     expect(res.body).not.toContain("CloudSoft");
+    // Labels from the contracts' dictionaries (labels.ts), as the console shows them.
+    expect(lines[0]).toBe(
+      [
+        "申请编号",
+        "申请时间",
+        "企业",
+        "服务商",
+        "金额（元）",
+        "发票类型",
+        "状态",
+        "发票抬头",
+        "纳税人识别号",
+        "收件人",
+        "邮寄地址",
+        "邮费",
+        "应寄出日期",
+        "发票号码",
+        "快递公司",
+        "运单号",
+      ]
+        .map((h) => `"${h}"`)
+        .join(","),
+    );
+    expect(res.body).toMatch(/"(待处理|处理中|邮寄中|已撤销)"/);
+  });
+
+  it("exports in English when the caller asks for it", async () => {
+    const { acme, ids } = await acmeSetup();
+    const res = await acme.get(`/api/invoice-requests/export.csv?providerId=${ids.netguard}`, {
+      "accept-language": "en",
+    });
+    const [header, row] = res.body.trim().split("\r\n");
+    expect(header).toContain('"Request ID"');
+    expect(header).toContain('"Amount (CNY)"');
+    expect(row).toMatch(/"(Pending|Processing|Mailing|Cancelled)"/);
+    expect(row).toContain('"VAT general invoice (paper)"');
   });
 });
