@@ -20,6 +20,7 @@ import { replayed, toJson, type IdempotencyKey, type Outcome } from "../lib/idem
 import { isUuid } from "../lib/pagination";
 import { requestJson } from "../lib/serialize";
 import { inOneStatement } from "../lib/tx";
+import { applicationConflict, BALANCE_JSON_SQL, figuresOf, readBalance } from "./balances";
 
 const missing = (field: string) => new AppError("NOT_FOUND", "notFound", { fields: { [field]: "notFound" } });
 
@@ -58,9 +59,7 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
         WHERE t.id = ${input.titleId}::uuid AND t."tenantId" = ${tenantId}::uuid) AS title,
       (SELECT to_json(a) FROM "MailingAddress" a
         WHERE a.id = ${input.addressId}::uuid AND a."tenantId" = ${tenantId}::uuid) AS address,
-      (SELECT json_build_object('consumedFen', b."consumedFen"::text, 'refundedFen', b."refundedFen"::text,
-                                'pendingFen', b."pendingFen"::text, 'processingFen', b."processingFen"::text,
-                                'mailingFen', b."mailingFen"::text, 'issuedFen', b."issuedFen"::text)
+      (SELECT ${BALANCE_JSON_SQL}
          FROM "Balance" b WHERE b."tenantId" = ${tenantId}::uuid AND b."providerId" = ${input.providerId}::uuid) AS balance,
       (SELECT coalesce(json_agg(json_build_object('date', c.date::text, 'kind', c.kind)), '[]'::json)
          FROM "CalendarDay" c WHERE c.date >= ${window.start}::date AND c.date < ${window.end}::date) AS calendar`;
@@ -86,27 +85,11 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
     provider,
     title,
     address,
-    balance: figures(balance),
+    balance: figuresOf(balance),
     amountFen,
     dueDate: dueDateFor(now, calendarOf(calendar)),
     shippingPayer: shippingPayerFor(amountFen),
   };
-}
-
-const figures = (b: NonNullable<ApplicationRows["balance"]>): BalanceFigures => ({
-  consumedFen: BigInt(b.consumedFen),
-  refundedFen: BigInt(b.refundedFen),
-  pendingFen: BigInt(b.pendingFen),
-  processingFen: BigInt(b.processingFen),
-  mailingFen: BigInt(b.mailingFen),
-  issuedFen: BigInt(b.issuedFen),
-});
-
-function amountConflict(balance: BalanceFigures) {
-  const f = computeInvoiceable(balance);
-  if (f.overInvoicedFen > 0n)
-    return new AppError("CONFLICT", "amount.overInvoiced", { args: [formatAmount(f.overInvoicedFen)] });
-  return new AppError("CONFLICT", "amount.overInvoiceable", { args: [formatAmount(f.invoiceableFen)] });
 }
 
 /** The confirm page (确认开票信息): the checks of applying, and what would be stored, without storing it. */
@@ -116,7 +99,7 @@ export async function quoteInvoice(
   input: ApplyInvoiceInput,
 ): Promise<InvoiceQuote> {
   const p = await readApplication(db, tenantId, input, new Date());
-  if (p.amountFen > computeInvoiceable(p.balance).invoiceableFen) throw amountConflict(p.balance);
+  if (p.amountFen > computeInvoiceable(p.balance).invoiceableFen) throw applicationConflict(p.balance);
   return {
     providerId: p.provider.id,
     providerName: p.provider.name,
@@ -220,10 +203,8 @@ export async function applyForInvoice(
     );
   } catch (error) {
     if (!isRefusedReservation(error)) throw error;
-    const fresh = await db.balance.findUniqueOrThrow({
-      where: { tenantId_providerId: { tenantId, providerId: p.provider.id } },
-    });
-    throw amountConflict(fresh);
+    const fresh = await readBalance(db, { tenantId, providerId: p.provider.id });
+    throw fresh ? applicationConflict(fresh) : missing("providerId");
   }
   if (!result.replayed) return { status: 201, body };
   return replayed(idempotency!, {

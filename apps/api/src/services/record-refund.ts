@@ -6,6 +6,7 @@ import { audit, type Actor } from "../lib/audit";
 import { AppError } from "../lib/errors";
 import { newestPage } from "../lib/pagination";
 import { isUniqueViolation, type Tx } from "../lib/tx";
+import { addRefund, readBalance } from "./balances";
 
 type LedgerRow = LedgerEntry & { tenant: Tenant; provider: Provider };
 const ledgerInclude = { tenant: true, provider: true } as const;
@@ -63,23 +64,20 @@ export async function recordRefund(tx: Tx, actor: Actor, input: RefundInput) {
   }
 
   const key = { tenantId: tenant.id, providerId: provider.id };
-  const seen = await tx.balance.findUnique({ where: { tenantId_providerId: key } });
+  const seen = await readBalance(tx, key);
   const overConsumed = (b: typeof seen) =>
     new AppError("CONFLICT", "refund.overConsumed", {
       args: [formatAmount(b ? b.consumedFen - b.refundedFen : 0n)],
     });
-  let updated: number;
+  let added: boolean;
   try {
-    updated = await tx.$executeRaw`
-      UPDATE "Balance" SET "refundedFen" = "refundedFen" + ${amountFen}, "updatedAt" = now()
-       WHERE "tenantId" = ${tenant.id}::uuid AND "providerId" = ${provider.id}::uuid
-         AND "refundedFen" + ${amountFen} <= "consumedFen"`;
+    added = await addRefund(tx, key, amountFen);
   } catch (error) {
     // The transaction is aborted now, so the message uses the figures read just before.
     if (isRefundCheckViolation(error)) throw overConsumed(seen);
     throw error;
   }
-  if (updated !== 1) throw overConsumed(await tx.balance.findUnique({ where: { tenantId_providerId: key } }));
+  if (!added) throw overConsumed(await readBalance(tx, key));
 
   await audit(tx, {
     actor,

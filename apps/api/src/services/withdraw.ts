@@ -1,11 +1,12 @@
 import type { WithdrawalInput, withdrawalListQuery } from "@mic/contracts";
-import { checkWithdrawal, computeInvoiceable, formatAmount, parseAmount, withdrawableFen } from "@mic/domain";
+import { formatAmount, parseAmount } from "@mic/domain";
 import type { Db, Provider, Withdrawal } from "@mic/db";
 import type { z } from "zod";
 import { audit, type Actor } from "../lib/audit";
 import { AppError } from "../lib/errors";
 import { newestPage } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
+import { addWithdrawal, readBalance, withdrawalConflict } from "./balances";
 
 export function withdrawalJson(w: Withdrawal & { provider: Provider }) {
   return {
@@ -28,25 +29,8 @@ export async function withdraw(tx: Tx, actor: Actor, tenantId: string, input: Wi
   const provider = await tx.provider.findUnique({ where: { id: input.providerId } });
   if (!provider) throw new AppError("NOT_FOUND", "notFound", { fields: { providerId: "notFound" } });
 
-  const updated = await tx.$executeRaw`
-    UPDATE "Balance" SET "withdrawnFen" = "withdrawnFen" + ${amountFen}, "updatedAt" = now()
-     WHERE "tenantId" = ${tenantId}::uuid AND "providerId" = ${provider.id}::uuid
-       AND "refundedFen" - "withdrawnFen" >= ${amountFen}
-       AND "pendingFen" + "processingFen" + "mailingFen" + "issuedFen" <= "consumedFen" - "refundedFen"`;
-  if (updated !== 1) {
-    const b = await tx.balance.findUnique({
-      where: { tenantId_providerId: { tenantId, providerId: provider.id } },
-    });
-    const check = b ? checkWithdrawal(amountFen, b) : null;
-    if (b && check?.ok === false && check.reason === "OVER_INVOICED") {
-      throw new AppError("CONFLICT", "withdrawal.overInvoiced", {
-        args: [formatAmount(computeInvoiceable(b).overInvoicedFen)],
-      });
-    }
-    throw new AppError("CONFLICT", "withdrawal.overWithdrawable", {
-      args: [formatAmount(b ? withdrawableFen(b) : 0n)],
-    });
-  }
+  const key = { tenantId, providerId: provider.id };
+  if (!(await addWithdrawal(tx, key, amountFen))) throw withdrawalConflict(await readBalance(tx, key));
 
   const row = await tx.withdrawal.create({
     data: { tenantId, providerId: provider.id, amountFen, createdById: actor.id },
