@@ -5,15 +5,8 @@ type Courier = (typeof COURIERS)[number];
 
 const isCourier = (value: string): value is Courier => (COURIERS as readonly string[]).includes(value);
 
-/**
- * The API stores a known courier by code and any other by the name staff typed. `names` picks the
- * dictionary: full names (顺丰速运) for tenants and support, short ones (顺丰) on the workbench.
- */
-export function courierLabel(
-  value: string | null,
-  t: (key: MessageKey) => string,
-  names: "courier" | "provider.courier" = "courier",
-): string | null {
+/** The API stores a known courier by code and any other by the name staff typed. One dictionary. */
+export function courierLabel(value: string | null, t: (key: MessageKey) => string): string | null {
   if (!value) return null;
-  return isCourier(value) ? t(`${names}.${value}`) : value;
+  return isCourier(value) ? t(`courier.${value}`) : value;
 }

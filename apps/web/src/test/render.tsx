@@ -6,7 +6,7 @@ import { loadLocale } from "@/lib/i18n/locales";
 
 /** Renders inside the Chinese locale (the default) and a router at `url`. */
 export async function renderPage(ui: ReactElement, url = "/") {
-  const locale = await loadLocale("zh");
+  const locale = await loadLocale("zh-CN");
   return render(
     <MemoryRouter initialEntries={[url]}>
       <I18nProvider initial={locale}>{ui}</I18nProvider>

@@ -14,7 +14,7 @@ console.error = (...args: unknown[]) => {
 };
 
 // jsdom lacks what TDesign's overlays and tables measure with.
-if (!window.matchMedia) {
+if (typeof window !== "undefined" && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,
@@ -27,7 +27,7 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
-if (!("ResizeObserver" in window)) {
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   class ResizeObserverStub {
     observe() {}
     unobserve() {}

@@ -48,7 +48,7 @@ export function RequestDrawer({ request, onClose }: { request: InvoiceRequest | 
               <DescriptionList
                 items={[
                   [t("provider.invoiceNumber"), r.invoiceNumber],
-                  [t("provider.courier"), courierLabel(r.courier, t, "provider.courier")],
+                  [t("provider.courier"), courierLabel(r.courier, t)],
                   [t("provider.trackingNumber"), r.trackingNumber],
                   [t("provider.mailedAt"), formatDateTime(r.mailingAt, lang)],
                 ]}

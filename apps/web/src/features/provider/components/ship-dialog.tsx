@@ -98,7 +98,7 @@ function ShipForm({ request, onClose }: { request: InvoiceRequest; onClose: () =
             onChange={(v) =>
               form.setField("courier", (typeof v === "string" ? v : "") as (typeof COURIERS)[number])
             }
-            options={COURIERS.map((c) => ({ value: c, label: t(`provider.courier.${c}`) }))}
+            options={COURIERS.map((c) => ({ value: c, label: t(`courier.${c}`) }))}
           />
         </Field>
         {isOther ? (
