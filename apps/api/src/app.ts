@@ -8,6 +8,8 @@ import Fastify, {
   type RawServerDefault,
 } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import "./jobs/index";
+import { schedulerPlugin } from "./jobs/scheduler";
 import { frameworkErrors } from "./lib/error-handler";
 import { registerWebConsole } from "./lib/web-console";
 import { databasePlugin } from "./plugins/database";
@@ -27,6 +29,8 @@ export interface AppOptions {
   mutationsPerMinute?: number;
   /** Whose X-Forwarded-For/-Proto to believe (TRUST_PROXY, SPEC §15): a hop count or proxy addresses; default nobody's. */
   trustProxy?: false | number | string[];
+  /** Run the scheduled jobs (jobs/index.ts) in this process: main.ts yes; tests only when they ask. */
+  jobs?: boolean;
 }
 
 export type App = FastifyInstance<
@@ -86,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(securityPlugin, { mutationsPerMinute: options.mutationsPerMinute ?? 3000 });
   await app.register(databasePlugin, { prisma: options.prisma });
   await app.register(sessionsPlugin, { sessionSecret: options.sessionSecret });
+  await app.register(schedulerPlugin, { start: options.jobs ?? false });
   await app.register(openapiPlugin);
   // The API: every route in it declares config.roles or config.public (plugins/authorization.ts).
   await app.register(apiRoutes);

@@ -52,6 +52,7 @@ const app = await buildApp({
   webDist: env.webDist,
   logLevel: env.logLevel,
   trustProxy: env.trustProxy,
+  jobs: true,
 });
 
 // Expired sessions, old sign-in attempts and idempotency keys go hourly (and once at start).

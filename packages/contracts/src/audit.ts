@@ -5,6 +5,8 @@ import { pageQuery, plainText, uuid } from "./common";
 /** What an audit event is about: the tables whose rows the API changes. */
 export const AUDIT_ENTITY_TYPES = [
   "InvoiceRequest",
+  "InvoiceFile",
+  "ReturnRequest",
   "InvoiceTitle",
   "MailingAddress",
   "Ticket",

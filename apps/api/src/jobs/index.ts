@@ -1,0 +1,5 @@
+// Every scheduled job of the API, registered once at load (jobs/scheduler.ts runs them).
+import { registerJob } from "./scheduler";
+import { expireRedLettersJob } from "./expire-red-letters";
+
+registerJob(expireRedLettersJob);
