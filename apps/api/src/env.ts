@@ -2,7 +2,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 
-export interface Env {
+interface Env {
   port: number;
   host: string;
   databaseUrl: string | undefined;
@@ -22,7 +22,7 @@ const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
  * proxy hops; a comma-separated list of addresses, CIDR ranges (or loopback, linklocal,
  * uniquelocal) trusts the proxies at those addresses.
  */
-export function parseTrustProxy(value: string | undefined): false | number | string[] {
+function parseTrustProxy(value: string | undefined): false | number | string[] {
   const text = value?.trim() ?? "";
   if (text === "") return false;
   if (/^\d+$/.test(text)) return Number(text);

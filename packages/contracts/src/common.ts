@@ -49,8 +49,8 @@ export const amountString = z
 
 export const uuid = z.uuid({ error: "id.invalid" });
 /** The calendar dates the console works with: real dates (no 2026-02-30) from 2000 to 2099. */
-export const MIN_DATE = "2000-01-01";
-export const MAX_DATE = "2099-12-31";
+const MIN_DATE = "2000-01-01";
+const MAX_DATE = "2099-12-31";
 export const isoDate = z
   .string({ error: "date.invalid" })
   .refine(isIsoDate, "date.invalid")

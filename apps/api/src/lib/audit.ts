@@ -8,7 +8,7 @@ export interface Actor {
   role: Role;
 }
 
-export interface AuditInput {
+interface AuditInput {
   actor: Actor;
   tenantId: string | null;
   action: AuditAction;

@@ -9,7 +9,7 @@ interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
 
-export function translateError(error: AppError, lang: Lang): ErrorBody {
+function translateError(error: AppError, lang: Lang): ErrorBody {
   const args = (error.options.args ?? []).map((a) => t(a, lang));
   const fields = error.options.fields
     ? Object.fromEntries(Object.entries(error.options.fields).map(([k, v]) => [k, t(v, lang)]))

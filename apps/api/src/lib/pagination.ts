@@ -10,7 +10,7 @@ const invalidCursor = () =>
   new AppError("VALIDATION", "validation", { fields: { cursor: "cursor.invalid" } });
 
 /** What a cursor column holds: a timestamp, a calendar date (a `@db.Date` column) or a UUID. */
-export type CursorKind = "instant" | "day" | "id";
+type CursorKind = "instant" | "day" | "id";
 type CursorValue = Date | string;
 
 /**

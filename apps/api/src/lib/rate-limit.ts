@@ -16,7 +16,7 @@ export function addressKey(ip: string): string {
 }
 
 /** Whose budget a mutation spends: the session's when it carries one, else the client address's. */
-export function mutationKey(request: FastifyRequest): string {
+function mutationKey(request: FastifyRequest): string {
   const token = SESSION_COOKIE.exec(request.headers.cookie ?? "")?.[1];
   return token ? `session:${token}` : `address:${addressKey(request.ip)}`;
 }

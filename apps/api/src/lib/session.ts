@@ -3,7 +3,7 @@ import type { Role } from "@mic/domain";
 import type { Db } from "@mic/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const COOKIE = "mic_session";
 const SECURE_COOKIE = "__Host-mic_session";
 

@@ -4,7 +4,7 @@ import { AppError } from "./errors";
 export type Tx = Prisma.TransactionClient;
 
 /** Serialization failures and deadlocks are the database asking us to try again, never the user's fault. */
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; meta?: { code?: string } };
   if (e?.code === "P2034" || e?.code === "40001" || e?.code === "40P01") return true;
   return /could not serialize|deadlock detected|\b40001\b|\b40P01\b/.test(String(e?.message ?? ""));

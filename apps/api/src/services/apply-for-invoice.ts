@@ -113,7 +113,7 @@ export async function quoteInvoice(
 }
 
 /** A time-ordered UUID (version 7), like the ids Prisma gives every other row. */
-export function uuidv7(now = Date.now()): string {
+function uuidv7(now = Date.now()): string {
   const bytes = randomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;

@@ -31,7 +31,7 @@ const NET_SQL = Prisma.sql`("consumedFen" - "refundedFen")`;
 const whereKey = (key: BalanceKey) =>
   Prisma.sql`"tenantId" = ${key.tenantId}::uuid AND "providerId" = ${key.providerId}::uuid`;
 
-export interface BalanceKey {
+interface BalanceKey {
   tenantId: string;
   providerId: string;
 }
@@ -63,7 +63,7 @@ export function applicationConflict(balance: BalanceFigures): AppError {
   return new AppError("CONFLICT", "amount.overInvoiceable", { args: [formatAmount(f.invoiceableFen)] });
 }
 
-export function amountsJson(b: Balance & { provider: Provider }): InvoiceableAmount {
+function amountsJson(b: Balance & { provider: Provider }): InvoiceableAmount {
   const f = computeInvoiceable(b);
   return {
     providerId: b.providerId,

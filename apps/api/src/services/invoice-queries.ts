@@ -13,7 +13,7 @@ import { chinaDayRange, isUuid, newestFirst, newestPage } from "../lib/paginatio
 import { requestInclude, requestJson, type RequestRow } from "../lib/serialize";
 import type { Scope } from "./transition-invoice";
 
-export type InvoiceFilters = Omit<InvoiceListQuery, "limit" | "cursor">;
+type InvoiceFilters = Omit<InvoiceListQuery, "limit" | "cursor">;
 
 function where(scope: Scope, f: InvoiceFilters): Prisma.InvoiceRequestWhereInput {
   const today = new Date(`${chinaDate(new Date())}T00:00:00Z`);

@@ -3,7 +3,7 @@ import type { Db } from "@mic/db";
 /** How long a stored Idempotency-Key answers retries; a retry later than this runs anew. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** Sign-in attempts matter for the 15-minute limit; a day is kept for looking into abuse. */
-export const LOGIN_ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+const LOGIN_ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes what has run out: expired sessions, old sign-in attempts and idempotency keys. Plain

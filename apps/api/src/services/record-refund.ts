@@ -11,7 +11,7 @@ import { addRefund, readBalance } from "./balances";
 type LedgerRow = LedgerEntry & { tenant: Tenant; provider: Provider };
 const ledgerInclude = { tenant: true, provider: true } as const;
 
-export function ledgerEntryJson(e: LedgerRow) {
+function ledgerEntryJson(e: LedgerRow) {
   return {
     id: e.id,
     tenantId: e.tenantId,

@@ -6,7 +6,7 @@ import type { Tx } from "../lib/tx";
 import { loadTicket } from "./ticket-queries";
 import { transitionInvoice } from "./transition-invoice";
 
-export interface ResolveTicketOptions {
+interface ResolveTicketOptions {
   actor: Actor;
   ticketId: string;
   /** VOID voids the invoice (MAILING → VOIDED) and resolves the ticket; REJECT only closes it. */

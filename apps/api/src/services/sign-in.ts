@@ -7,8 +7,8 @@ import type { SessionUser } from "../lib/session";
 import { inTransaction } from "../lib/tx";
 
 const WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_ADDRESS = 50;
+const MAX_FAILURES_PER_ACCOUNT = 10;
+const MAX_FAILURES_PER_ADDRESS = 50;
 // Verifying against a real hash when the account is unknown keeps timing from telling which emails exist.
 const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0hO8ZQ7mB1Yv9iM5m7Vb7CkZ1H2kWvO8Qv8pJq4o0nI";

@@ -5,10 +5,10 @@ import type { z } from "zod";
 import { newestPage } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
 
-export type TicketRow = Ticket & { tenant: Tenant; request: InvoiceRequest & { provider: Provider } };
-export const ticketInclude = { tenant: true, request: { include: { provider: true } } } as const;
+type TicketRow = Ticket & { tenant: Tenant; request: InvoiceRequest & { provider: Provider } };
+const ticketInclude = { tenant: true, request: { include: { provider: true } } } as const;
 
-export function ticketJson(t: TicketRow): TicketJson {
+function ticketJson(t: TicketRow): TicketJson {
   return {
     id: t.id,
     requestId: t.requestId,

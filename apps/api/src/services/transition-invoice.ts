@@ -23,7 +23,7 @@ const STAMP: Partial<Record<InvoiceStatus, "processingAt" | "mailingAt" | "voide
 /** Who may see which requests: an admin its tenant's, provider staff their provider's, support all. */
 export type Scope = { tenantId: string } | { providerId: string } | Record<string, never>;
 
-export interface TransitionOptions {
+interface TransitionOptions {
   actor: Actor;
   requestId: string;
   action: InvoiceAction;

@@ -8,7 +8,7 @@ import { newestPage } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
 import { addWithdrawal, readBalance, withdrawalConflict } from "./balances";
 
-export function withdrawalJson(w: Withdrawal & { provider: Provider }) {
+function withdrawalJson(w: Withdrawal & { provider: Provider }) {
   return {
     id: w.id,
     providerId: w.providerId,
