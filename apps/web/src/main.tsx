@@ -9,7 +9,7 @@ import { AppProvider } from "./app/provider";
 import { router } from "./app/router";
 import { getLang } from "./lib/i18n/lang-store";
 import { loadLocale } from "./lib/i18n/locales";
-import "./styles.css";
+import "./styles/base.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

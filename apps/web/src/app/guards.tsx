@@ -1,7 +1,7 @@
 import type { Role } from "@mic/domain";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
-import { useMe } from "@/lib/auth";
+import { useMe, wasSignedOut } from "@/lib/auth";
 import { homeFor, paths } from "./paths";
 
 /** Signed-out visitors go to /login, which brings them back to where they meant to go. */
@@ -12,7 +12,10 @@ export function RequireAuth() {
   if (me.isError) return <ErrorBlock error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const returnTo = `${location.pathname}${location.search}`;
-    const target = returnTo === "/" ? paths.login : `${paths.login}?returnTo=${encodeURIComponent(returnTo)}`;
+    const target =
+      returnTo === "/" || wasSignedOut()
+        ? paths.login
+        : `${paths.login}?returnTo=${encodeURIComponent(returnTo)}`;
     return <Navigate to={target} replace />;
   }
   return <Outlet />;

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { paths } from "./paths";
+import "./not-found.css";
 
 export function NotFoundPage() {
   const { t } = useI18n();

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { BaseTable, type BaseTableProps } from "tdesign-react";
+import "./data-table.css";
 
 type DataTableProps<T extends Record<string, unknown>> = BaseTableProps<T> & { label: string };
 

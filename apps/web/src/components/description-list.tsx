@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./description-list.css";
 
 export type DescriptionItem = [label: string, value: ReactNode];
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Button, Drawer } from "tdesign-react";
 import { useDialogRole } from "@/components/use-dialog-role";
+import "./detail-drawer.css";
 
 interface DetailDrawerProps {
   open: boolean;

@@ -5,6 +5,7 @@ import { DATE_PRESETS, presetRange } from "@/lib/date-presets";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { EmptyBlock } from "./query-state";
 import { Field } from "./field";
+import "./filter-bar.css";
 
 interface FilterBarProps {
   children: ReactNode;

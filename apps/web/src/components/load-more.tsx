@@ -1,6 +1,7 @@
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { Button } from "tdesign-react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import "./load-more.css";
 
 type PagedQuery = Pick<UseInfiniteQueryResult, "hasNextPage" | "isFetchingNextPage" | "fetchNextPage">;
 

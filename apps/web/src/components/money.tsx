@@ -1,5 +1,6 @@
 import { formatCny, parseAmount } from "@mic/domain";
 import { Input } from "tdesign-react";
+import "./money.css";
 
 /** "¥1,234.50" from a wire decimal string; exact (bigint fen), never a float. */
 export function formatMoney(value: string | null | undefined): string {

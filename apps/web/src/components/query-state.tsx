@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Alert, Button, Loading } from "tdesign-react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import "./query-state.css";
 
 export function LoadingBlock({ label }: { label?: string }) {
   const { t } = useI18n();

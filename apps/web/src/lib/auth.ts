@@ -24,6 +24,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginInput) => api.post<Me>("/api/auth/login", body, { quiet401: true }),
     onSuccess: (me) => {
+      signedOut = false;
       // Another account's cached data must never show: start from a clean cache.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
       queryClient.setQueryData(queryKeys.me, me);
@@ -31,11 +32,19 @@ export function useLogin() {
   });
 }
 
+/**
+ * Set by 退出登录, cleared by the next sign-in: the route guard then sends to a plain /login, so the
+ * next person to sign in on this browser is not taken to the page the previous user was on.
+ */
+let signedOut = false;
+export const wasSignedOut = () => signedOut;
+
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<unknown>("/api/auth/logout", {}, { quiet401: true }),
     onSettled: () => {
+      signedOut = true;
       queryClient.setQueryData(queryKeys.me, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
     },

@@ -6,6 +6,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { Breadcrumbs } from "./breadcrumbs";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
+import "./shell.css";
 
 export function AppShell() {
   const { t } = useI18n();

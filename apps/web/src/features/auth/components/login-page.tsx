@@ -9,6 +9,7 @@ import { useLogin, useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { SignInField } from "./sign-in-field";
+import "./login.css";
 
 const loadLoginSchema = () => import("../login-schema").then((m) => m.loginInput);
 

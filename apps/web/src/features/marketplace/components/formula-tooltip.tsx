@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Tooltip } from "tdesign-react";
 import { formatMoney } from "@/components/money";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import "./formula.css";
 
 const fen = (v: string) => parseAmount(v) ?? 0n;
 
