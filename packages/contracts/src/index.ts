@@ -6,5 +6,6 @@ export * from "./common";
 export * from "./invoices";
 export * from "./labels";
 export * from "./messages";
+export * from "./notifications";
 export * from "./support";
 export * from "./titles";
