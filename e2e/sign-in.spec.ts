@@ -60,3 +60,34 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL("/invoices/records");
   });
 });
+
+test.describe("sign-in page details (issue 11)", () => {
+  test("the password field keeps its distance from 登录", async ({ page }) => {
+    await page.goto("/login");
+    const password = await page.getByLabel("密码").boundingBox();
+    const button = await page.getByRole("button", { name: "登录", exact: true }).boundingBox();
+    expect(password && button).toBeTruthy();
+    if (!password || !button) return;
+    expect(button.y - (password.y + password.height)).toBeGreaterThanOrEqual(16);
+  });
+
+  test("signing out forgets the page the previous user was on", async ({ page }) => {
+    await signIn(page, demoAccounts.acmeAdmin.email);
+    await page.goto("/invoices/records?status=PENDING");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await signIn(page, demoAccounts.support.email);
+    await expect(page).toHaveURL(demoAccounts.support.home);
+  });
+
+  test("the console uses the one CJK font stack, TDesign included", async ({ page }) => {
+    await page.goto("/login");
+    const fonts = await page.evaluate(() => ({
+      body: getComputedStyle(document.body).fontFamily,
+      button: getComputedStyle(document.querySelector(".t-button") ?? document.body).fontFamily,
+    }));
+    expect(fonts.body).toMatch(/^"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", system-ui/);
+    expect(fonts.button).toBe(fonts.body);
+  });
+});

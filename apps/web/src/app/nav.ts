@@ -21,6 +21,7 @@ export const navByRole: Record<Role, NavGroup[]> = {
       items: [
         { key: "nav.marketplace", to: paths.marketplace },
         { key: "nav.records", to: paths.records },
+        { key: "nav.myTickets", to: paths.myTickets },
         { key: "nav.titles", to: paths.titles },
         { key: "nav.addresses", to: paths.addresses },
         { key: "nav.withdrawals", to: paths.withdrawals },

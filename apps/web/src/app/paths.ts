@@ -11,6 +11,7 @@ export const paths = {
   records: "/invoices/records",
   record: (id: string) => `/invoices/records/${encodeURIComponent(id)}`,
   recordPattern: "/invoices/records/:id",
+  myTickets: "/invoices/tickets",
   titles: "/invoices/titles",
   addresses: "/invoices/addresses",
   withdrawals: "/invoices/withdrawals",

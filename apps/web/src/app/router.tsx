@@ -68,6 +68,14 @@ const adminRoutes: RouteObject[] = [
     { crumbs: crumbs.admin({ key: "nav.records", to: paths.records }, { key: "nav.recordDetail" }) },
   ),
   route(
+    paths.myTickets,
+    page(
+      () => import("@/features/tickets/components/my-tickets-page"),
+      (m) => m.MyTicketsPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.myTickets" }) },
+  ),
+  route(
     paths.titles,
     page(
       () => import("@/features/titles/components/titles-page"),

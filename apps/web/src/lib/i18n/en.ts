@@ -46,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   "nav.invoice": "Invoices",
   "nav.marketplace": "Marketplace",
   "nav.records": "Invoice records",
+  "nav.myTickets": "My tickets",
   "nav.titles": "Invoice titles",
   "nav.addresses": "Mailing addresses",
   "nav.withdrawals": "Withdrawals",
@@ -229,6 +230,17 @@ export const en: Record<MessageKey, string> = {
   "records.cancel": "Cancel",
   "records.newCreated": "Invoice application submitted, ID {id}.",
 
+  "myTickets.title": "My tickets",
+  "myTickets.desc":
+  "myTickets.filterStatus": "Ticket status",
+  "myTickets.allStatuses": "All statuses",
+  "myTickets.empty": "No void tickets yet.",
+  "myTickets.tableLabel": "My tickets",
+  "myTickets.createdAt": "Submitted",
+  "myTickets.requestStatus": "Request status",
+  "myTickets.returnTrackingNumber": "Return tracking no.",
+  "myTickets.status": "Ticket status",
+
   "detail.title": "Invoice details",
   "detail.progress": "Progress",
   "detail.basic": "Application",
@@ -302,6 +314,7 @@ export const en: Record<MessageKey, string> = {
     "Invoice requests addressed to {provider}, overdue ones first. Issue and mail each invoice within 10 working days of the request.",
   "provider.filterStatus": "Status",
   "provider.filterTodo": "To do (pending, processing)",
+  "provider.export": "Export CSV",
   "provider.refresh": "Refresh",
   "provider.tableLabel": "Invoice request queue",
   "provider.empty": "No invoice requests waiting for you.",

@@ -42,7 +42,6 @@ export function MarketplacePage() {
               label={t("market.tableLabel")}
               rowKey="providerId"
               data={amounts.data}
-              tableLayout="auto"
               columns={[
                 {
                   colKey: "providerName",

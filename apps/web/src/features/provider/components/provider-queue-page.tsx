@@ -2,15 +2,18 @@ import type { InvoiceRequest } from "@mic/contracts";
 import { INVOICE_STATUSES, availableActions, isInvoiceStatus, kindOf } from "@mic/domain";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { Alert, Button, Form, Select, Space } from "tdesign-react";
+import { Alert, Button, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
 import { DueDate, isOverdue } from "@/components/due-date";
+import { CsvLink } from "@/components/csv-link";
 import { Field } from "@/components/field";
+import { FilterBar } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, QueryState } from "@/components/query-state";
 import { StatusTag } from "@/components/status-tag";
+import { withQuery } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -46,14 +49,29 @@ export function ProviderQueuePage() {
   const provider = me?.providerName ?? "";
 
   return (
-    <Page title={t("provider.title")} description={t("provider.desc", { provider })}>
+    <Page
+      title={t("provider.title")}
+      description={t("provider.desc", { provider })}
+      actions={
+        <CsvLink href={withQuery("/api/invoice-requests/export.csv", { status })}>
+          {t("provider.export")}
+        </CsvLink>
+      }
+    >
       {overdueCount > 0 ? (
         <div role="status" className="mic-gap">
           <Alert theme="error" message={t("provider.overdueNotice", { count: overdueCount })} />
         </div>
       ) : null}
       <Panel>
-        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+        <FilterBar
+          onReset={() => setStatus("")}
+          actions={
+            <Button variant="outline" loading={queue.isRefetching} onClick={() => void queue.refetch()}>
+              {t("provider.refresh")}
+            </Button>
+          }
+        >
           <Field label={t("provider.filterStatus")}>
             <Select
               value={status}
@@ -65,10 +83,7 @@ export function ProviderQueuePage() {
               style={{ width: 220 }}
             />
           </Field>
-          <Button variant="outline" loading={queue.isRefetching} onClick={() => void queue.refetch()}>
-            {t("provider.refresh")}
-          </Button>
-        </Form>
+        </FilterBar>
         <QueryState
           query={queue}
           empty={<EmptyBlock>{status ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>}
@@ -79,7 +94,6 @@ export function ProviderQueuePage() {
                 label={t("provider.tableLabel")}
                 rowKey="id"
                 data={rows}
-                tableLayout="auto"
                 columns={[
                   {
                     colKey: "dueDate",

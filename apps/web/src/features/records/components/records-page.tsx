@@ -92,7 +92,6 @@ export function RecordsPage() {
                 label={t("records.tableLabel")}
                 rowKey="id"
                 data={rowsOf(data)}
-                tableLayout="auto"
                 rowClassName={({ row }) => (row.id === createdId ? "mic-row-highlight" : "")}
                 columns={[
                   {

@@ -3,6 +3,7 @@ import { isInvoiceStatus } from "@mic/domain";
 import { Timeline } from "tdesign-react";
 import { QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
+import { statusChange } from "@/lib/status-change";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useRequestAuditEvents } from "../api/get-audit-events";
 
@@ -20,17 +21,11 @@ export function RequestTimeline({ requestId }: { requestId: string }) {
 function Events({ events }: { events: AuditEvent[] }) {
   const { t, lang } = useI18n();
   const sorted = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const label = (status: string | null) =>
-    status && isInvoiceStatus(status) ? t(`status.${status}`) : status;
+  const label = (status: string) => (isInvoiceStatus(status) ? t(`status.${status}`) : status);
   return (
     <Timeline labelAlign="left" mode="same">
       {sorted.map((e) => {
-        const change =
-          e.fromStatus && e.toStatus
-            ? `${label(e.fromStatus)} → ${label(e.toStatus)}`
-            : e.toStatus
-              ? `${t("detail.created")} · ${label(e.toStatus)}`
-              : e.action;
+        const change = statusChange(e.fromStatus, e.toStatus, label, t("detail.created")) ?? e.action;
         const actor = e.actorName
           ? t("detail.actor", { name: e.actorName, role: e.actorRole ? t(`role.${e.actorRole}`) : "" })
           : t("detail.system");

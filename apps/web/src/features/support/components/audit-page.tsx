@@ -1,17 +1,18 @@
 import { auditQuery, TICKET_STATUSES, type AuditEvent } from "@mic/contracts";
 import { isInvoiceStatus } from "@mic/domain";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
-import { Button, Form, Input, Select } from "tdesign-react";
+import { Button, Input, Select } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
+import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, QueryState } from "@/components/query-state";
+import { QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
-import { zodFieldErrors } from "@/lib/zod-form";
+import { statusChange } from "@/lib/status-change";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import { useAuditEvents, type AuditFilters } from "../api/get-audit-events";
 import { useTenants } from "../api/get-tenants";
 import { RequestDrawer } from "./request-drawer";
@@ -47,28 +48,23 @@ const has = <T extends string>(list: readonly T[], value: string): value is T =>
 /** 审计日志: who did what, when, from which state to which, and why; newest first. */
 export function AuditPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
   const tenants = useTenants();
   const [viewing, setViewing] = useState<string | null>(null);
 
-  const filters: AuditFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key)?.trim();
-    if (value) filters[key] = value;
-  }
-  const check = auditQuery.safeParse(filters);
-  const filterErrors = check.success ? {} : zodFieldErrors(check.error, { ...filters });
-  const events = useAuditEvents(filters, check.success);
+  const {
+    filters,
+    valid,
+    errors: filterErrors,
+    filtered,
+    setFilters,
+    reset,
+  } = useUrlFilters(FILTER_KEYS, auditQuery);
+  const events = useAuditEvents(filters, valid);
   // Typed filters are applied on 查询, not on every keystroke.
   const [draft, setDraft] = useState<AuditFilters>(filters);
-
-  const apply = (next: AuditFilters) => {
-    const search = new URLSearchParams();
-    for (const key of FILTER_KEYS) {
-      const value = next[key]?.trim();
-      if (value) search.set(key, value);
-    }
-    setParams(search, { replace: true });
+  const clear = () => {
+    setDraft({});
+    reset();
   };
   const setDraftField = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -87,13 +83,7 @@ export function AuditPage() {
   return (
     <Page title={t("support.audit.title")} description={t("support.audit.desc")}>
       <Panel>
-        <Form
-          layout="inline"
-          labelAlign="top"
-          className="mic-toolbar"
-          colon={false}
-          onSubmit={() => apply(draft)}
-        >
+        <FilterBar onSubmit={() => setFilters(draft)} onReset={clear}>
           <Field label={t("support.audit.entityType")} error={filterErrors.entityType}>
             <Select
               value={draft.entityType ?? ""}
@@ -137,23 +127,15 @@ export function AuditPage() {
               style={{ width: 200 }}
             />
           </Field>
-          <Button type="submit" theme="primary" loading={events.isFetching && !events.isFetchingNextPage}>
-            {t("common.search")}
-          </Button>
-          <Button
-            variant="outline"
-            onClick={() => {
-              setDraft({});
-              apply({});
-            }}
-          >
-            {t("common.reset")}
-          </Button>
-        </Form>
+        </FilterBar>
         <QueryState
           query={events}
-          disabled={!check.success}
-          empty={<EmptyBlock>{t("support.audit.empty")}</EmptyBlock>}
+          disabled={!valid}
+          empty={
+            <FilteredEmpty filtered={filtered} onClear={clear}>
+              {t("support.audit.empty")}
+            </FilteredEmpty>
+          }
         >
           {() => (
             <>
@@ -161,7 +143,6 @@ export function AuditPage() {
                 label={t("support.audit.tableLabel")}
                 rowKey="id"
                 data={rows}
-                tableLayout="auto"
                 columns={[
                   {
                     colKey: "createdAt",
@@ -217,9 +198,7 @@ export function AuditPage() {
                     colKey: "toStatus",
                     title: t("support.audit.change"),
                     cell: ({ row }) =>
-                      row.fromStatus || row.toStatus
-                        ? `${statusLabel(row.fromStatus) || "∅"} → ${statusLabel(row.toStatus) || "∅"}`
-                        : "—",
+                      statusChange(row.fromStatus, row.toStatus, statusLabel, t("detail.created")) ?? "—",
                   },
                   { colKey: "reason", title: t("support.audit.why"), cell: ({ row }) => row.reason ?? "—" },
                   {

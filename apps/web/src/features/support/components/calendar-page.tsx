@@ -135,7 +135,6 @@ export function CalendarPage() {
               label={t("support.calendar.tableLabel", { year })}
               rowKey="date"
               data={days.data}
-              tableLayout="auto"
               columns={[
                 { colKey: "date", title: t("support.calendar.date") },
                 {

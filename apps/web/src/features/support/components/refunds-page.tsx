@@ -153,7 +153,6 @@ export function RefundsPage() {
                 label={t("support.refunds.tableLabel")}
                 rowKey="id"
                 data={rows}
-                tableLayout="auto"
                 rowClassName={({ row }) => (row.id === recordedId ? "mic-row-highlight" : "")}
                 columns={[
                   {

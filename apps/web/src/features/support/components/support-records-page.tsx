@@ -102,7 +102,6 @@ export function SupportRecordsPage() {
                 label={t("support.records.tableLabel")}
                 rowKey="id"
                 data={rowsOf(data)}
-                tableLayout="auto"
                 columns={[
                   {
                     colKey: "createdAt",

@@ -2,9 +2,10 @@ import { TICKET_STATUSES, type Ticket } from "@mic/contracts";
 import { availableActions, isInvoiceStatus } from "@mic/domain";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { Button, Form, Select, Space } from "tdesign-react";
+import { Button, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
+import { FilterBar } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
@@ -44,7 +45,14 @@ export function TicketsPage() {
   return (
     <Page title={t("support.tickets.title")} description={t("support.tickets.desc")}>
       <Panel>
-        <Form layout="inline" labelAlign="top" className="mic-toolbar" colon={false}>
+        <FilterBar
+          onReset={() => setFilter("OPEN")}
+          actions={
+            <Button variant="outline" loading={tickets.isRefetching} onClick={() => void tickets.refetch()}>
+              {t("support.refresh")}
+            </Button>
+          }
+        >
           <Field label={t("support.tickets.filterStatus")}>
             <Select
               value={filter}
@@ -56,10 +64,7 @@ export function TicketsPage() {
               style={{ width: 180 }}
             />
           </Field>
-          <Button variant="outline" loading={tickets.isRefetching} onClick={() => void tickets.refetch()}>
-            {t("support.refresh")}
-          </Button>
-        </Form>
+        </FilterBar>
         <QueryState
           query={tickets}
           empty={
@@ -74,7 +79,6 @@ export function TicketsPage() {
                 label={t("support.tickets.tableLabel")}
                 rowKey="id"
                 data={rows}
-                tableLayout="auto"
                 columns={[
                   {
                     colKey: "createdAt",
