@@ -101,9 +101,7 @@ export const deliveryParams = z.object({ id: z.string().max(64), deliveryId: z.s
 
 /** A month as `yyyy-mm` (2000–2099). */
 export const onTimeQuery = z.object({
-  month: z
-    .string({ error: "required" })
-    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, "month.invalid"),
+  month: z.string({ error: "required" }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, "month.invalid"),
 });
 
 export const onTimeRate = z.object({

@@ -2,6 +2,7 @@ import type { TicketInput } from "@mic/contracts";
 import { audit, type Actor } from "../lib/audit";
 import { AppError } from "../lib/errors";
 import { isUniqueViolation, type Tx } from "../lib/tx";
+import { emit } from "./notifications-emit";
 import { loadTicket } from "./ticket-queries";
 
 const alreadyOpen = () => new AppError("CONFLICT", "ticket.alreadyOpen");
@@ -44,5 +45,19 @@ export async function openTicket(tx: Tx, actor: Actor, tenantId: string, input: 
       message: input.message,
     },
   });
-  return loadTicket(tx, id);
+  const ticket = await loadTicket(tx, id);
+  await emit(tx, {
+    type: "ticket.created",
+    tenantId,
+    providerId: request.providerId,
+    requestId: request.id,
+    audience: ["SUPPORT"],
+    params: {
+      number: request.number,
+      tenantName: ticket.tenantName,
+      returnTrackingNumber: input.returnTrackingNumber,
+    },
+    data: ticket,
+  });
+  return ticket;
 }

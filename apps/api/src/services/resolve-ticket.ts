@@ -3,6 +3,7 @@ import { audit, type Actor } from "../lib/audit";
 import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
+import { emit } from "./notifications-emit";
 import { loadTicket } from "./ticket-queries";
 import { transitionInvoice } from "./transition-invoice";
 
@@ -56,5 +57,17 @@ export async function resolveTicket(tx: Tx, o: ResolveTicketOptions) {
     reason: o.reason,
     after: { requestId: ticket.requestId },
   });
-  return loadTicket(tx, ticket.id);
+  const json = await loadTicket(tx, ticket.id);
+  const request = await tx.invoiceRequest.findUniqueOrThrow({ where: { id: ticket.requestId } });
+  await emit(tx, {
+    type: "ticket.resolved",
+    tenantId: ticket.tenantId,
+    providerId: request.providerId,
+    requestId: ticket.requestId,
+    // A void is told by the request's own invoice_request.voided notice.
+    audience: o.decision === "REJECT" ? ["TENANT"] : [],
+    params: { number: request.number, decision: o.decision, reason: o.reason },
+    data: json,
+  });
+  return json;
 }

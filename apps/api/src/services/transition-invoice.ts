@@ -12,6 +12,7 @@ import { isUuid } from "../lib/pagination";
 import { requestInclude, requestJson, type RequestRow } from "../lib/serialize";
 import type { Tx } from "../lib/tx";
 import { moveBalance } from "./balances";
+import { emitTransition } from "./notifications-emit";
 
 const STAMP: Partial<Record<InvoiceStatus, "processingAt" | "mailingAt" | "voidedAt" | "cancelledAt">> = {
   PROCESSING: "processingAt",
@@ -77,5 +78,7 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
     after: { amount: formatAmount(current.amountFen), ...(o.data ?? {}) },
   });
   // The row as it now is, from what was read and what was written: no second read.
-  return requestJson({ ...current, ...changes }, now);
+  const json = requestJson({ ...current, ...changes }, now);
+  await emitTransition(tx, o.action, { ...json, number: current.number, email: current.email }, o.reason);
+  return json;
 }
