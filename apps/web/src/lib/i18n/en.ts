@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
 
   "myTickets.title": "My tickets",
   "myTickets.desc":
+    "The void (return) tickets you submitted and where each stands. Tickets are opened from a record’s detail page.",
   "myTickets.filterStatus": "Ticket status",
   "myTickets.allStatuses": "All statuses",
   "myTickets.empty": "No void tickets yet.",
