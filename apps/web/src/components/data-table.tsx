@@ -12,6 +12,12 @@ const WIDTHS: Record<string, number> = {
   actions: 170,
 };
 
+/**
+ * Any other column: a floor, so a name never shrinks to a few letters. Wider than the card (10
+ * columns at 1280 px), the table scrolls inside the card with its action column kept in view.
+ */
+const MIN_WIDTH = 120;
+
 type DataTableProps<T extends Record<string, unknown>> = BaseTableProps<T> & { label: string };
 
 /**
@@ -19,7 +25,8 @@ type DataTableProps<T extends Record<string, unknown>> = BaseTableProps<T> & { l
  * BaseTable, not Table (PrimaryTable): the console's tables only show rows, and PrimaryTable's
  * sorting, filters, selection and drag-sort (sortablejs) would weigh ~25 kB gzip on every list page.
  *
- * Fixed layout: columns that set a width keep it, the others share what is left, and no cell
+ * Fixed layout: every column has a width (its own, a shared one, or MIN_WIDTH) and extra room is
+ * shared out in proportion; no cell
  * wraps (numbers, ids, names, phones stay on one line). Text that does not fit ends in an ellipsis
  * with the whole text in a tooltip; the action column stays on one line.
  */
@@ -38,9 +45,11 @@ export function DataTable<T extends Record<string, unknown>>({
         tableLayout="fixed"
         {...props}
         columns={columns?.map((column) => {
-          const width = column.colKey ? WIDTHS[column.colKey] : undefined;
+          const width = (column.colKey ? WIDTHS[column.colKey] : undefined) ?? MIN_WIDTH;
           const sized = width && column.width === undefined ? { ...column, width } : column;
-          return column.colKey === "actions" ? sized : { ellipsis: true, ellipsisTitle: true, ...sized };
+          return column.colKey === "actions"
+            ? { fixed: "right" as const, ...sized }
+            : { ellipsis: true, ellipsisTitle: true, ...sized };
         })}
       />
     </div>

@@ -28,7 +28,7 @@ export function MarketplacePage() {
     colKey: key,
     title,
     align: "right" as const,
-    width: 120,
+    width: 110,
     cell: ({ row }: { row: InvoiceableAmount }) => <Money value={row[key] as string} />,
   });
 
@@ -46,6 +46,7 @@ export function MarketplacePage() {
                 {
                   colKey: "providerName",
                   title: t("market.provider"),
+                  width: 180,
                   cell: ({ row }) => (
                     <div>
                       <div>{row.providerName}</div>
