@@ -10,6 +10,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import "./jobs/index";
 import { schedulerPlugin } from "./jobs/scheduler";
+import { useDeliverySettings, type DeliverySettings } from "./lib/delivery-settings";
 import { frameworkErrors } from "./lib/error-handler";
 import { registerWebConsole } from "./lib/web-console";
 import { databasePlugin } from "./plugins/database";
@@ -31,6 +32,8 @@ export interface AppOptions {
   trustProxy?: false | number | string[];
   /** Run the scheduled jobs (jobs/index.ts) in this process: main.ts yes; tests only when they ask. */
   jobs?: boolean;
+  /** How webhooks and mail go out (SMTP_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS, DATA_DIR/mail). */
+  delivery?: DeliverySettings;
 }
 
 export type App = FastifyInstance<
@@ -90,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(securityPlugin, { mutationsPerMinute: options.mutationsPerMinute ?? 3000 });
   await app.register(databasePlugin, { prisma: options.prisma });
   await app.register(sessionsPlugin, { sessionSecret: options.sessionSecret });
+  if (options.delivery) useDeliverySettings(options.delivery);
   await app.register(schedulerPlugin, { start: options.jobs ?? false });
   await app.register(openapiPlugin);
   // The API: every route in it declares config.roles or config.public (plugins/authorization.ts).

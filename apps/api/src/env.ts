@@ -12,6 +12,10 @@ interface Env {
   webDist: string;
   /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (SPEC §15). */
   trustProxy: false | number | string[];
+  /** SMTP_URL (SPEC §14): unset, mail is written as .eml files under DATA_DIR/mail. */
+  smtpUrl: string | undefined;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS=true lets webhooks reach loopback and private addresses. */
+  webhookAllowPrivateTargets: boolean;
 }
 
 // proxy-addr's names for address ranges, allowed in TRUST_PROXY's list.
@@ -54,5 +58,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: source.LOG_LEVEL ?? "info",
     webDist: resolve(source.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
     trustProxy: parseTrustProxy(source.TRUST_PROXY),
+    smtpUrl: source.SMTP_URL || undefined,
+    webhookAllowPrivateTargets: source.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true",
   };
 }

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import {
   applyMigrations,
   createPrisma,
@@ -53,6 +54,11 @@ const app = await buildApp({
   logLevel: env.logLevel,
   trustProxy: env.trustProxy,
   jobs: true,
+  delivery: {
+    allowPrivateTargets: env.webhookAllowPrivateTargets,
+    smtpUrl: env.smtpUrl,
+    mailDir: join(env.dataDir, "mail"),
+  },
 });
 
 // Expired sessions, old sign-in attempts and idempotency keys go hourly (and once at start).

@@ -14,6 +14,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Withdrawal",
   "CalendarDay",
   "Session",
+  "WebhookEndpoint",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

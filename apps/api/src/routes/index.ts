@@ -7,9 +7,12 @@ import { catalogRoutes } from "./catalog";
 import { healthRoutes } from "./health";
 import { invoiceRequestRoutes } from "./invoice-requests";
 import { ledgerRoutes } from "./ledger";
+import { notificationRoutes } from "./notifications";
 import { providerQueueRoutes } from "./provider-queue";
 import { tenantRecordRoutes } from "./tenant-records";
 import { ticketRoutes } from "./tickets";
+import { webhookEndpointRoutes } from "./webhook-endpoints";
+import { slaRoutes } from "./sla";
 
 /** The API's routes, behind the one authorization hook (which also refuses unguarded routes at start). */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,6 +28,9 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
     ledgerRoutes,
     auditRoutes,
     calendarRoutes,
+    notificationRoutes,
+    webhookEndpointRoutes,
+    slaRoutes,
   ]) {
     await app.register(routes);
   }
