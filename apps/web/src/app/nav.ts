@@ -25,10 +25,19 @@ export const navByRole: Record<Role, NavGroup[]> = {
         { key: "nav.titles", to: paths.titles },
         { key: "nav.addresses", to: paths.addresses },
         { key: "nav.withdrawals", to: paths.withdrawals },
+        { key: "nav.webhooks", to: paths.adminWebhooks },
       ],
     },
   ],
-  PROVIDER_STAFF: [{ key: "nav.provider", items: [{ key: "nav.providerQueue", to: paths.providerQueue }] }],
+  PROVIDER_STAFF: [
+    {
+      key: "nav.provider",
+      items: [
+        { key: "nav.providerQueue", to: paths.providerQueue },
+        { key: "nav.webhooks", to: paths.providerWebhooks },
+      ],
+    },
+  ],
   SUPPORT: [
     {
       key: "nav.support",
@@ -38,6 +47,7 @@ export const navByRole: Record<Role, NavGroup[]> = {
         { key: "nav.supportRefunds", to: paths.supportRefunds },
         { key: "nav.supportAudit", to: paths.supportAudit },
         { key: "nav.supportCalendar", to: paths.supportCalendar },
+        { key: "nav.supportOnTime", to: paths.supportOnTime },
       ],
     },
   ],

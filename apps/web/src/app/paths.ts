@@ -21,6 +21,10 @@ export const paths = {
   supportRefunds: "/support/refunds",
   supportAudit: "/support/audit",
   supportCalendar: "/support/calendar",
+  notifications: "/notifications",
+  adminWebhooks: "/invoices/webhooks",
+  providerWebhooks: "/provider/webhooks",
+  supportOnTime: "/support/on-time",
 } as const;
 
 export const homeFor = (role: Role): string =>

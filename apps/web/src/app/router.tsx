@@ -99,6 +99,14 @@ const adminRoutes: RouteObject[] = [
     ),
     { crumbs: crumbs.admin({ key: "nav.withdrawals" }) },
   ),
+  route(
+    paths.adminWebhooks,
+    page(
+      () => import("@/features/webhooks/components/webhooks-page"),
+      (m) => m.WebhooksPage,
+    ),
+    { crumbs: crumbs.admin({ key: "nav.webhooks" }) },
+  ),
 ];
 
 const providerRoutes: RouteObject[] = [
@@ -109,6 +117,14 @@ const providerRoutes: RouteObject[] = [
       (m) => m.ProviderQueuePage,
     ),
     { crumbs: crumbs.provider({ key: "nav.providerQueue" }) },
+  ),
+  route(
+    paths.providerWebhooks,
+    page(
+      () => import("@/features/webhooks/components/webhooks-page"),
+      (m) => m.WebhooksPage,
+    ),
+    { crumbs: crumbs.provider({ key: "nav.webhooks" }) },
   ),
 ];
 
@@ -153,6 +169,14 @@ const supportRoutes: RouteObject[] = [
     ),
     { crumbs: crumbs.support({ key: "nav.supportCalendar" }) },
   ),
+  route(
+    paths.supportOnTime,
+    page(
+      () => import("@/features/support/components/on-time-page"),
+      (m) => m.OnTimePage,
+    ),
+    { crumbs: crumbs.support({ key: "nav.supportOnTime" }) },
+  ),
 ];
 
 export const router = createBrowserRouter([
@@ -171,6 +195,14 @@ export const router = createBrowserRouter([
           { element: <RequireRole roles={["ENTERPRISE_ADMIN"]} />, children: adminRoutes },
           { element: <RequireRole roles={["PROVIDER_STAFF"]} />, children: providerRoutes },
           { element: <RequireRole roles={["SUPPORT"]} />, children: supportRoutes },
+          route(
+            paths.notifications,
+            page(
+              () => import("@/features/notifications/components/notifications-page"),
+              (m) => m.NotificationsPage,
+            ),
+            { crumbs: [{ key: "nav.notifications" }] },
+          ),
           { path: "*", element: <NotFoundPage /> },
         ],
       },

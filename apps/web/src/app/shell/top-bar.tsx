@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { CloudIcon, PoweroffIcon, TranslateIcon } from "tdesign-icons-react";
 import { Button, MessagePlugin, Tag } from "tdesign-react";
 import { useLogout } from "@/lib/auth";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { paths } from "../paths";
 
@@ -28,6 +29,7 @@ export function TopBar({ me }: { me: Me }) {
         <span className="mic-brand-console">{t("app.console")}</span>
       </a>
       <div className="mic-topbar-right">
+        <NotificationBell role={me.role} />
         <div className="mic-user" aria-label={t("topbar.account")} role="group">
           {organisation ? <span className="mic-user-org">{organisation}</span> : null}
           <span className="mic-user-name">

@@ -1,0 +1,136 @@
+import { Button, Form, MessagePlugin, Space, Switch, Tag } from "tdesign-react";
+import { z } from "zod";
+import { DataTable } from "@/components/data-table";
+import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
+import { LoadMore } from "@/components/load-more";
+import { Page, Panel } from "@/components/page";
+import { QueryState } from "@/components/query-state";
+import { useMe } from "@/lib/auth";
+import { formatDateTime } from "@/lib/format";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { rowsOf } from "@/lib/keyset-query";
+import { useUrlFilters } from "@/lib/use-url-filters";
+import { useNotifications } from "../api/get-notifications";
+import { useUnreadCount } from "../api/get-unread-count";
+import { useMarkAllNotificationsRead, useMarkNotificationRead } from "../api/mark-read";
+import type { Notification } from "@mic/contracts";
+import { NotificationLink } from "./notification-bell";
+
+const FILTER_KEYS = ["unread"] as const;
+const filterSchema = z.object({ unread: z.enum(["true"]).optional() });
+
+/** 站内信: every notification, newest first, keyset-paged; 仅看未读, 标为已读 and 全部标为已读. */
+export function NotificationsPage() {
+  const { t, lang } = useI18n();
+  const { data: me } = useMe();
+  const { filters, filtered, setFilter, reset } = useUrlFilters(FILTER_KEYS, filterSchema);
+  const unreadOnly = filters.unread === "true";
+  const list = useNotifications(unreadOnly);
+  const unread = useUnreadCount();
+  const markRead = useMarkNotificationRead();
+  const markAll = useMarkAllNotificationsRead();
+  const count = unread.data ?? 0;
+
+  const readAll = () =>
+    markAll.mutate(undefined, {
+      onSuccess: () => void MessagePlugin.success(t("notifications.allMarked")),
+      onError: (error) => void MessagePlugin.error(error.message),
+    });
+
+  return (
+    <Page
+      title={t("notifications.title")}
+      description={t("notifications.desc")}
+      actions={
+        <Button theme="primary" disabled={count === 0} loading={markAll.isPending} onClick={readAll}>
+          {t("notifications.markAllRead")}
+        </Button>
+      }
+    >
+      <Panel>
+        <FilterBar onReset={reset}>
+          <Form.FormItem label={t("notifications.unreadOnly")} for="notifications-unread">
+            <Switch
+              // TDesign passes these through to its <button role="switch"> but does not type them.
+              {...({ id: "notifications-unread", "aria-checked": unreadOnly } as Record<string, unknown>)}
+              value={unreadOnly}
+              onChange={(v) => setFilter("unread", v ? "true" : undefined)}
+            />
+          </Form.FormItem>
+          <span className="mic-muted mic-small mic-notification-summary" role="status">
+            {t("notifications.unreadCount", { count })}
+          </span>
+        </FilterBar>
+        <QueryState
+          query={list}
+          empty={
+            <FilteredEmpty filtered={filtered} onClear={reset}>
+              {t("notifications.empty")}
+            </FilteredEmpty>
+          }
+        >
+          {(data) => (
+            <>
+              <DataTable<Notification>
+                label={t("notifications.tableLabel")}
+                rowKey="id"
+                data={rowsOf(data)}
+                columns={[
+                  {
+                    colKey: "readAt",
+                    title: t("notifications.state"),
+                    width: 90,
+                    cell: ({ row }) =>
+                      row.readAt === null ? (
+                        <Tag theme="primary" variant="light">
+                          {t("notifications.unread")}
+                        </Tag>
+                      ) : (
+                        <Tag variant="light">{t("notifications.read")}</Tag>
+                      ),
+                  },
+                  {
+                    colKey: "title",
+                    title: t("notifications.content"),
+                    cell: ({ row }) =>
+                      me ? <NotificationLink notification={row} role={me.role} /> : row.title,
+                  },
+                  {
+                    colKey: "createdAt",
+                    title: t("notifications.createdAt"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "actions",
+                    title: t("common.actions"),
+                    cell: ({ row }) => (
+                      <Space size={4}>
+                        {row.readAt === null ? (
+                          <Button
+                            variant="text"
+                            theme="primary"
+                            size="small"
+                            aria-label={t("notifications.markReadLabel", { title: row.title })}
+                            loading={markRead.isPending && markRead.variables === row.id}
+                            onClick={() => markRead.mutate(row.id)}
+                          >
+                            {t("notifications.markRead")}
+                          </Button>
+                        ) : (
+                          <span className="mic-muted mic-small">
+                            {t("notifications.readAt", { time: formatDateTime(row.readAt, lang) })}
+                          </span>
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+              <LoadMore query={list} />
+            </>
+          )}
+        </QueryState>
+      </Panel>
+    </Page>
+  );
+}

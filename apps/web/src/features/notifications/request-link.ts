@@ -1,0 +1,13 @@
+import type { Role } from "@mic/domain";
+import { paths } from "@/app/paths";
+
+/**
+ * Where a notification about a request leads, per role: the admin's record detail page, the
+ * provider's workbench and support's records list with that request's drawer open (`?request=`).
+ */
+export function requestLink(role: Role, requestId: string): string {
+  const id = encodeURIComponent(requestId);
+  if (role === "ENTERPRISE_ADMIN") return paths.record(requestId);
+  if (role === "PROVIDER_STAFF") return `${paths.providerQueue}?request=${id}`;
+  return `${paths.supportRecords}?request=${id}`;
+}
