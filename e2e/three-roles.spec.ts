@@ -133,7 +133,7 @@ test("three roles: apply, process, ship, ticket, void (issue 4)", async ({ page 
     const dialog = page.getByRole("dialog", { name: "寄出发票" });
     await expect(dialog).toBeVisible();
     await dialog.getByLabel("发票号码").fill(SHIP_INVOICE_NUMBER);
-    await chooseOption(page, dialog.getByLabel("快递公司"), "顺丰");
+    await chooseOption(page, dialog.getByLabel("快递公司"), "顺丰速运");
     const tracking = dialog.getByLabel("运单号");
     await tracking.fill("SF-1");
     await dialog.getByRole("button", { name: "确认寄出" }).click();
