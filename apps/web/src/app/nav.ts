@@ -21,6 +21,7 @@ export const navByRole: Record<Role, NavGroup[]> = {
       items: [
         { key: "nav.marketplace", to: paths.marketplace },
         { key: "nav.records", to: paths.records },
+        { key: "nav.returns", to: paths.returns },
         { key: "nav.myTickets", to: paths.myTickets },
         { key: "nav.titles", to: paths.titles },
         { key: "nav.addresses", to: paths.addresses },
@@ -34,6 +35,7 @@ export const navByRole: Record<Role, NavGroup[]> = {
       key: "nav.provider",
       items: [
         { key: "nav.providerQueue", to: paths.providerQueue },
+        { key: "nav.returns", to: paths.providerReturns },
         { key: "nav.webhooks", to: paths.providerWebhooks },
       ],
     },
@@ -44,6 +46,7 @@ export const navByRole: Record<Role, NavGroup[]> = {
       items: [
         { key: "nav.supportTickets", to: paths.supportTickets },
         { key: "nav.supportRecords", to: paths.supportRecords },
+        { key: "nav.returns", to: paths.supportReturns },
         { key: "nav.supportRefunds", to: paths.supportRefunds },
         { key: "nav.supportAudit", to: paths.supportAudit },
         { key: "nav.supportCalendar", to: paths.supportCalendar },

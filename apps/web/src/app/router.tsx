@@ -26,6 +26,12 @@ const route = (path: string, element: React.ReactNode, handle: RouteHandle): Rou
   handle,
 });
 
+const returnRequestsPage = () =>
+  page(
+    () => import("@/features/returns/components/return-requests-page"),
+    (m) => m.ReturnRequestsPage,
+  );
+
 const adminRoutes: RouteObject[] = [
   route(
     paths.marketplace,
@@ -67,6 +73,7 @@ const adminRoutes: RouteObject[] = [
     ),
     { crumbs: crumbs.admin({ key: "nav.records", to: paths.records }, { key: "nav.recordDetail" }) },
   ),
+  route(paths.returns, returnRequestsPage(), { crumbs: crumbs.admin({ key: "nav.returns" }) }),
   route(
     paths.myTickets,
     page(
@@ -118,6 +125,7 @@ const providerRoutes: RouteObject[] = [
     ),
     { crumbs: crumbs.provider({ key: "nav.providerQueue" }) },
   ),
+  route(paths.providerReturns, returnRequestsPage(), { crumbs: crumbs.provider({ key: "nav.returns" }) }),
   route(
     paths.providerWebhooks,
     page(
@@ -145,6 +153,7 @@ const supportRoutes: RouteObject[] = [
     ),
     { crumbs: crumbs.support({ key: "nav.supportRecords" }) },
   ),
+  route(paths.supportReturns, returnRequestsPage(), { crumbs: crumbs.support({ key: "nav.returns" }) }),
   route(
     paths.supportRefunds,
     page(

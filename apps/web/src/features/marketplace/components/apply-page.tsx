@@ -1,6 +1,7 @@
 import { applyInvoiceInput, type ApplyInvoiceInput } from "@mic/contracts";
 import {
   DEFAULT_INVOICE_TYPE,
+  kindOf,
   missingTitleFields,
   parseAmount,
   shippingPayerFor,
@@ -8,7 +9,7 @@ import {
 } from "@mic/domain";
 import { useEffect, useRef } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
-import { Alert, Button, Form, Radio, Select } from "tdesign-react";
+import { Alert, Button, Form, Input, Radio, Select } from "tdesign-react";
 import { useInvoiceTitles } from "@/api/get-invoice-titles";
 import { useInvoiceableAmounts } from "@/api/get-invoiceable-amounts";
 import { useMailingAddresses } from "@/api/get-mailing-addresses";
@@ -18,6 +19,7 @@ import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
+import { useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { selectValue } from "@/lib/select-value";
 import { useZodForm, type FieldErrors } from "@/lib/zod-form";
@@ -31,6 +33,7 @@ interface ReturnState {
 
 export function ApplyPage() {
   const { t, tm } = useI18n();
+  const { data: me } = useMe();
   const navigate = useNavigate();
   const location = useLocation();
   const providerId = useParams().providerId ?? "";
@@ -44,6 +47,7 @@ export function ApplyPage() {
     invoiceType: DEFAULT_INVOICE_TYPE,
     titleId: "",
     addressId: "",
+    email: "",
   });
   const row = amounts.data?.find((a) => a.providerId === providerId);
   const initialised = useRef(false);
@@ -69,9 +73,11 @@ export function ApplyPage() {
             ? DEFAULT_INVOICE_TYPE
             : (types[0] ?? DEFAULT_INVOICE_TYPE),
       titleId: pick(titles.data, back.createdTitleId ?? draft.titleId),
-      addressId: pick(addresses.data, back.createdAddressId ?? draft.addressId),
+      addressId: pick(addresses.data, back.createdAddressId ?? draft.addressId ?? undefined),
+      // 收票邮箱 defaults to the signed-in admin's own address.
+      email: draft.email ?? me?.email ?? "",
     });
-  }, [row, titles.data, addresses.data, providerId, location.state, setValues]);
+  }, [row, titles.data, addresses.data, providerId, location.state, setValues, me?.email]);
 
   const loading = amounts.isPending || titles.isPending || addresses.isPending;
   const error = amounts.error ?? titles.error ?? addresses.error;
@@ -99,7 +105,14 @@ export function ApplyPage() {
   };
 
   const next = () => {
-    const body = form.validate({ extra: extraChecks });
+    // The field the type does not use is not sent (SPEC §12: it would be ignored anyway).
+    const electronicType = kindOf(form.values.invoiceType) === "ELECTRONIC";
+    const body = form.validate({
+      extra: extraChecks,
+      override: electronicType
+        ? { ...form.values, addressId: undefined }
+        : { ...form.values, email: undefined },
+    });
     if (!body) return;
     saveDraft(providerId, body);
     quote.mutate(body, {
@@ -132,6 +145,7 @@ export function ApplyPage() {
   const types = row.invoiceTypes.length > 0 ? row.invoiceTypes : [DEFAULT_INVOICE_TYPE];
   const v = form.values;
   const amountFen = parseAmount(v.amount.trim());
+  const electronic = kindOf(v.invoiceType) === "ELECTRONIC";
   const quoteFailed =
     quote.error && !(isApiError(quote.error, 400) && Object.keys(quote.error.fields).length > 0);
 
@@ -161,7 +175,7 @@ export function ApplyPage() {
             help={
               <>
                 {t("apply.amountHelp")}{" "}
-                {amountFen !== null && amountFen > 0n
+                {!electronic && amountFen !== null && amountFen > 0n
                   ? t("apply.postageHint", { payer: t(`shippingPayer.${shippingPayerFor(amountFen)}`) })
                   : null}
               </>
@@ -198,28 +212,41 @@ export function ApplyPage() {
               </Link>
             </div>
           </Field>
-          <Field label={t("apply.addressSelect")} error={form.errors.addressId} required>
-            <div className="mic-select-row">
-              <Select
-                value={v.addressId || undefined}
-                placeholder={t("apply.addressPlaceholder")}
-                onChange={(value) => form.setField("addressId", selectValue(value))}
-                options={(addresses.data ?? []).map((a) => ({
-                  value: a.id,
-                  label: `${a.recipient} ${a.phone} · ${a.province}${a.city}${a.district}${a.street}`,
-                }))}
-                empty={t("apply.noAddresses")}
+          {electronic ? (
+            <Field label={t("apply.email")} error={form.errors.email} required help={t("apply.emailHelp")}>
+              <Input
+                name="email"
+                value={v.email ?? ""}
+                maxlength={254}
+                placeholder={t("login.emailPlaceholder")}
+                onChange={(value) => form.setField("email", String(value))}
                 style={{ width: 360 }}
               />
-              <Link
-                to={`${paths.addresses}?new=1&returnTo=${encodeURIComponent(here)}`}
-                onClick={keepDraft}
-                className="mic-inline-link"
-              >
-                {t("apply.addAddress")}
-              </Link>
-            </div>
-          </Field>
+            </Field>
+          ) : (
+            <Field label={t("apply.addressSelect")} error={form.errors.addressId} required>
+              <div className="mic-select-row">
+                <Select
+                  value={v.addressId || undefined}
+                  placeholder={t("apply.addressPlaceholder")}
+                  onChange={(value) => form.setField("addressId", selectValue(value))}
+                  options={(addresses.data ?? []).map((a) => ({
+                    value: a.id,
+                    label: `${a.recipient} ${a.phone} · ${a.province}${a.city}${a.district}${a.street}`,
+                  }))}
+                  empty={t("apply.noAddresses")}
+                  style={{ width: 360 }}
+                />
+                <Link
+                  to={`${paths.addresses}?new=1&returnTo=${encodeURIComponent(here)}`}
+                  onClick={keepDraft}
+                  className="mic-inline-link"
+                >
+                  {t("apply.addAddress")}
+                </Link>
+              </div>
+            </Field>
+          )}
           <Form.FormItem>
             <Button tag="button" type="submit" theme="primary" loading={quote.isPending} disabled={blocked}>
               {t("apply.next")}

@@ -1,3 +1,4 @@
+import { kindOf } from "@mic/domain";
 import { useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { Alert, Button, MessagePlugin } from "tdesign-react";
@@ -49,7 +50,10 @@ export function ConfirmPage() {
         onSuccess: (request) => {
           clearApplyFlow(input.providerId);
           void MessagePlugin.success(t("confirm.success"));
-          navigate(paths.records, { replace: true, state: { createdId: request.id } });
+          navigate(paths.records, {
+            replace: true,
+            state: { createdId: request.id, createdNumber: request.number },
+          });
         },
       },
     );
@@ -58,9 +62,13 @@ export function ConfirmPage() {
   const title = quote.title;
   const address = quote.address;
   const done = create.isSuccess;
+  const electronic = kindOf(quote.invoiceType) === "ELECTRONIC";
 
   return (
-    <Page title={t("confirm.title")} description={t("confirm.desc")}>
+    <Page
+      title={t("confirm.title")}
+      description={electronic ? t("confirm.descElectronic") : t("confirm.desc")}
+    >
       {create.error ? (
         <div role="alert" className="mic-gap">
           <Alert
@@ -81,18 +89,29 @@ export function ConfirmPage() {
           ]}
         />
       </Panel>
-      <Panel title={t("confirm.mailingInfo")}>
-        <DescriptionList
-          items={[
-            ...(address ? addressSnapshotItems(address, t) : []),
-            [
-              t("confirm.shippingPayer"),
-              quote.shippingPayer ? t(`shippingPayer.${quote.shippingPayer}`) : "—",
-            ],
-            [t("confirm.dueDate"), t("confirm.dueDateHint", { date: quote.dueDate })],
-          ]}
-        />
-      </Panel>
+      {electronic ? (
+        <Panel title={t("confirm.receiptInfo")}>
+          <DescriptionList
+            items={[
+              [t("issue.email"), quote.email],
+              [t("confirm.issueDueDate"), t("confirm.dueDateHint", { date: quote.dueDate })],
+            ]}
+          />
+        </Panel>
+      ) : (
+        <Panel title={t("confirm.mailingInfo")}>
+          <DescriptionList
+            items={[
+              ...(address ? addressSnapshotItems(address, t) : []),
+              [
+                t("confirm.shippingPayer"),
+                quote.shippingPayer ? t(`shippingPayer.${quote.shippingPayer}`) : "—",
+              ],
+              [t("confirm.dueDate"), t("confirm.dueDateHint", { date: quote.dueDate })],
+            ]}
+          />
+        </Panel>
+      )}
       <div className="mic-actions-row">
         <Button
           tag="button"

@@ -1,4 +1,5 @@
-import type { ApplyInvoiceInput, InvoiceQuote } from "@mic/contracts";
+import type { ApplyInvoiceInput, InvoiceQuote, applyInvoiceInput } from "@mic/contracts";
+import type { z } from "zod";
 
 // sessionStorage keeps the flow across a reload or a detour to add a title/address, and is
 // per-tab, so two tabs applying at once do not overwrite each other.
@@ -10,7 +11,8 @@ export interface ConfirmState {
   quote: InvoiceQuote;
 }
 
-export type ApplyDraft = Partial<ApplyInvoiceInput>;
+/** What the form holds so far, as typed (the address may be null on an electronic type). */
+export type ApplyDraft = Partial<z.input<typeof applyInvoiceInput>>;
 
 function read<T>(key: string): T | null {
   try {

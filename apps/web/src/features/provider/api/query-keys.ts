@@ -8,7 +8,7 @@ import { queryKeys } from "@/api/query-keys";
 export const providerKeys = {
   queue: {
     all: ["provider-queue"] as const,
-    list: (status: string) => ["provider-queue", "list", status] as const,
+    list: (status: string, q = "") => ["provider-queue", "list", status, q] as const,
   },
   invoiceRequests: queryKeys.invoiceRequests,
   auditEventsAll: ["audit-events"] as const,

@@ -12,6 +12,8 @@ import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, QueryState } from "@/components/query-state";
+import { RequestNumber } from "@/components/request-number";
+import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { StatusTag } from "@/components/status-tag";
 import { withQuery } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
@@ -19,6 +21,8 @@ import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { selectValue } from "@/lib/select-value";
 import { useProviderQueue } from "../api/get-provider-queue";
+import { IssueDialog } from "./issue-dialog";
+import { RejectDialog } from "./reject-dialog";
 import { RequestDrawer } from "./request-drawer";
 import { ShippingPayerTag } from "./shipping-payer-tag";
 import { ShipDialog } from "./ship-dialog";
@@ -32,15 +36,26 @@ export function ProviderQueuePage() {
   // The filter lives in the URL; an unknown value falls back to the to-do list.
   const rawStatus = params.get("status") ?? "";
   const status = isInvoiceStatus(rawStatus) ? rawStatus : "";
-  const queue = useProviderQueue(status);
+  const q = params.get("q")?.trim() ?? "";
+  const [draft, setDraft] = useSearchDraft(q);
+  const queue = useProviderQueue(status, q);
   const askStart = useStartProcessingAction();
   const [shipping, setShipping] = useState<InvoiceRequest | null>(null);
+  const [issuing, setIssuing] = useState<InvoiceRequest | null>(null);
+  const [rejecting, setRejecting] = useState<InvoiceRequest | null>(null);
   const [viewing, setViewing] = useState<InvoiceRequest | null>(null);
 
-  const setStatus = (value: string) => {
+  const setParam = (key: "status" | "q", value: string) => {
     const next = new URLSearchParams(params);
-    if (value) next.set("status", value);
-    else next.delete("status");
+    if (value.trim()) next.set(key, value.trim());
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const setStatus = (value: string) => setParam("status", value);
+  const reset = () => {
+    const next = new URLSearchParams(params);
+    next.delete("status");
+    next.delete("q");
     setParams(next, { replace: true });
   };
 
@@ -53,7 +68,7 @@ export function ProviderQueuePage() {
       title={t("provider.title")}
       description={t("provider.desc", { provider })}
       actions={
-        <CsvLink href={withQuery("/api/invoice-requests/export.csv", { status })}>
+        <CsvLink href={withQuery("/api/invoice-requests/export.csv", { status, q })}>
           {t("provider.export")}
         </CsvLink>
       }
@@ -65,13 +80,15 @@ export function ProviderQueuePage() {
       ) : null}
       <Panel>
         <FilterBar
-          onReset={() => setStatus("")}
+          onReset={reset}
+          onSubmit={() => setParam("q", draft)}
           actions={
             <Button variant="outline" loading={queue.isRefetching} onClick={() => void queue.refetch()}>
               {t("provider.refresh")}
             </Button>
           }
         >
+          <SearchFilter draft={draft} setDraft={setDraft} />
           <Field label={t("provider.filterStatus")}>
             <Select
               value={status}
@@ -86,7 +103,7 @@ export function ProviderQueuePage() {
         </FilterBar>
         <QueryState
           query={queue}
-          empty={<EmptyBlock>{status ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>}
+          empty={<EmptyBlock>{status || q ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>}
         >
           {() => (
             <>
@@ -99,6 +116,13 @@ export function ProviderQueuePage() {
                     colKey: "dueDate",
                     title: t("provider.dueDate"),
                     cell: ({ row }) => <DueDate request={row} />,
+                  },
+                  {
+                    colKey: "number",
+                    title: t("provider.requestId"),
+                    width: 200,
+                    ellipsis: false,
+                    cell: ({ row }) => <RequestNumber number={row.number} onOpen={() => setViewing(row)} />,
                   },
                   { colKey: "tenantName", title: t("provider.tenant") },
                   {
@@ -121,7 +145,14 @@ export function ProviderQueuePage() {
                   {
                     colKey: "status",
                     title: t("provider.status"),
-                    cell: ({ row }) => <StatusTag status={row.status} />,
+                    cell: ({ row }) => (
+                      <>
+                        <StatusTag status={row.status} />
+                        {row.returnRequest?.status === "OPEN" ? (
+                          <span className="mic-reason">{t("provider.returnWaiting")}</span>
+                        ) : null}
+                      </>
+                    ),
                   },
                   {
                     colKey: "createdAt",
@@ -156,6 +187,26 @@ export function ProviderQueuePage() {
                               {t("provider.ship")}
                             </Button>
                           ) : null}
+                          {actions.includes("ISSUE") ? (
+                            <Button
+                              variant="text"
+                              theme="primary"
+                              size="small"
+                              onClick={() => setIssuing(row)}
+                            >
+                              {t("provider.issue")}
+                            </Button>
+                          ) : null}
+                          {actions.includes("REJECT") ? (
+                            <Button
+                              variant="text"
+                              theme="danger"
+                              size="small"
+                              onClick={() => setRejecting(row)}
+                            >
+                              {t("provider.reject")}
+                            </Button>
+                          ) : null}
                         </Space>
                       );
                     },
@@ -168,6 +219,8 @@ export function ProviderQueuePage() {
         </QueryState>
       </Panel>
       <ShipDialog request={shipping} onClose={() => setShipping(null)} />
+      <IssueDialog request={issuing} onClose={() => setIssuing(null)} />
+      <RejectDialog request={rejecting} onClose={() => setRejecting(null)} />
       <RequestDrawer request={viewing} onClose={() => setViewing(null)} />
     </Page>
   );

@@ -47,8 +47,15 @@ function ShipForm({ request, onClose }: { request: InvoiceRequest; onClose: () =
   const isOther = form.values.courier === "OTHER";
 
   const submit = () => {
+    // A courier of the list goes by its code (the API answers with its name, SPEC §8); any other by
+    // the name typed, up to 50 characters.
+    const typed = form.values.courierName?.trim() ?? "";
+    if (isOther && !typed) {
+      form.setErrors({ courierName: "required" });
+      return;
+    }
     const body = form.validate({
-      override: { ...form.values, courierName: isOther ? form.values.courierName : undefined },
+      override: { ...form.values, courier: isOther ? typed : form.values.courier, courierName: undefined },
     });
     if (!body) return;
     ship.mutate(
@@ -58,7 +65,7 @@ function ShipForm({ request, onClose }: { request: InvoiceRequest; onClose: () =
           void MessagePlugin.success(t("provider.shipped"));
           onClose();
         },
-        onError: (error) => form.applyServerError(error),
+        onError: (error) => form.applyServerError(error, isOther ? { courier: "courierName" } : {}),
       },
     );
   };
@@ -95,9 +102,7 @@ function ShipForm({ request, onClose }: { request: InvoiceRequest; onClose: () =
           <Select
             value={form.values.courier || undefined}
             placeholder={t("provider.courierPlaceholder")}
-            onChange={(v) =>
-              form.setField("courier", (typeof v === "string" ? v : "") as (typeof COURIERS)[number])
-            }
+            onChange={(v) => form.setField("courier", typeof v === "string" ? v : "")}
             options={COURIERS.map((c) => ({ value: c, label: t(`courier.${c}`) }))}
           />
         </Field>

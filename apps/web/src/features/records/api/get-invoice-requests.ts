@@ -11,6 +11,7 @@ export interface InvoiceRequestFilters {
   from?: string;
   to?: string;
   overdue?: string;
+  q?: string;
 }
 
 /** The admin's records and the support desk's 全部记录: the API scopes the rows by the caller's role. */

@@ -5,14 +5,19 @@ import { Alert, Button, Space } from "tdesign-react";
 import { paths } from "@/app/paths";
 import { DescriptionList, type DescriptionItem } from "@/components/description-list";
 import { DueDate } from "@/components/due-date";
+import { InvoiceFiles } from "@/components/invoice-files";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { AddressSnapshot, TitleSnapshot } from "@/components/request-snapshots";
+import { RequestNumber } from "@/components/request-number";
+import { useIssueItems, useShipmentItems } from "@/components/shipment";
 import { StatusTag } from "@/components/status-tag";
+import { useRequestReturnRequests } from "@/features/returns/api/get-return-requests";
+import { AskReturnButton } from "@/features/returns/components/return-actions";
+import { ReturnRequestCard } from "@/features/returns/components/request-returns";
 import { isApiError } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
-import { courierLabel } from "@/lib/courier-label";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useInvoiceRequest } from "@/api/get-invoice-request";
@@ -32,6 +37,9 @@ export function RecordDetailPage() {
   const [ticketOpen, setTicketOpen] = useState(false);
   const isMailing = request.data?.status === "MAILING";
   const tickets = useRequestTickets(id, isMailing || request.data?.status === "VOIDED");
+  const returns = useRequestReturnRequests(id);
+  const shipmentItems = useShipmentItems();
+  const issueItems = useIssueItems();
 
   const back = (
     <Link to={paths.records} className="t-button t-button--variant-outline t-button--theme-default">
@@ -55,8 +63,17 @@ export function RecordDetailPage() {
   const r = request.data;
   const actions = me ? availableActions(r.status, me.role, kindOf(r.invoiceType)) : [];
   const openTicket = tickets.data?.find((x) => x.status === "OPEN");
-  const cancelled = r.status === "CANCELLED";
+  const cancelled = r.status === "CANCELLED" || r.status === "REJECTED";
+  const electronic = kindOf(r.invoiceType) === "ELECTRONIC";
   const contact = `${r.providerContact.phone} / ${r.providerContact.email}`;
+  const cannotCancel =
+    r.status === "PROCESSING"
+      ? t("detail.cannotCancelProcessing")
+      : r.status === "MAILING"
+        ? t("detail.cannotCancelMailing")
+        : r.status === "ISSUED"
+          ? t("detail.cannotCancelIssued")
+          : null;
 
   return (
     <Page
@@ -69,6 +86,7 @@ export function RecordDetailPage() {
               {t("detail.cancel")}
             </Button>
           ) : null}
+          {me?.role === "ENTERPRISE_ADMIN" ? <AskReturnButton request={r} returns={returns.data} /> : null}
           {isMailing && me?.role === "ENTERPRISE_ADMIN" && !openTicket ? (
             <Button theme="primary" onClick={() => setTicketOpen(true)}>
               {t("detail.voidTicket")}
@@ -77,13 +95,25 @@ export function RecordDetailPage() {
         </Space>
       }
     >
-      {r.status === "PROCESSING" || r.status === "MAILING" ? (
+      {r.status === "REJECTED" ? (
+        <div role="status" className="mic-gap">
+          <Alert
+            theme="error"
+            title={t("detail.rejectedTitle")}
+            message={t("detail.rejectedReason", { reason: r.rejectReason ?? "—" })}
+            operation={
+              me?.role === "ENTERPRISE_ADMIN" ? (
+                <Link to={paths.apply(r.providerId)}>{t("detail.applyAgain")}</Link>
+              ) : undefined
+            }
+          />
+        </div>
+      ) : null}
+      {cannotCancel ? (
         <Alert
           theme="warning"
           className="mic-gap"
-          title={
-            r.status === "PROCESSING" ? t("detail.cannotCancelProcessing") : t("detail.cannotCancelMailing")
-          }
+          title={cannotCancel}
           message={`${t("detail.contact")}：${r.providerName} ${contact}`}
         />
       ) : null}
@@ -101,7 +131,7 @@ export function RecordDetailPage() {
       <Panel title={t("detail.basic")}>
         <DescriptionList
           items={[
-            [t("records.id"), r.id],
+            [t("records.id"), <RequestNumber key="n" number={r.number} />],
             [t("market.provider"), r.providerName],
             [t("detail.contact"), contact],
             [t("records.amount"), <Money key="m" value={r.amount} strong />],
@@ -111,21 +141,29 @@ export function RecordDetailPage() {
             ...(cancelled
               ? []
               : [[t("records.dueDate"), <DueDate key="d" request={r} />] satisfies DescriptionItem]),
-            [t("confirm.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
+            electronic
+              ? [t("issue.email"), r.email]
+              : [t("confirm.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
+            ...(r.rejectReason ? [[t("detail.rejectReason"), r.rejectReason] satisfies DescriptionItem] : []),
           ]}
         />
       </Panel>
-      {cancelled ? null : (
+      {cancelled ? null : electronic ? (
+        <Panel title={t("detail.einvoice")}>
+          {r.status === "ISSUED" || r.status === "VOIDED" ? (
+            <>
+              <DescriptionList items={issueItems(r)} />
+              <h3 className="mic-section-title">{t("files.title")}</h3>
+              <InvoiceFiles requestId={r.id} files={r.files} />
+            </>
+          ) : (
+            <p className="mic-muted">{t("detail.notIssued", { email: r.email ?? "—" })}</p>
+          )}
+        </Panel>
+      ) : (
         <Panel title={t("detail.shipping")}>
           {r.invoiceNumber || r.trackingNumber ? (
-            <DescriptionList
-              items={[
-                [t("detail.invoiceNumber"), r.invoiceNumber],
-                [t("detail.courier"), courierLabel(r.courier, t)],
-                [t("detail.trackingNumber"), r.trackingNumber],
-                [t("detail.mailedAt"), formatDateTime(r.mailingAt, lang)],
-              ]}
-            />
+            <DescriptionList items={shipmentItems(r)} />
           ) : (
             <p className="mic-muted">{t("detail.notShipped")}</p>
           )}
@@ -134,9 +172,20 @@ export function RecordDetailPage() {
       <Panel title={t("detail.titleSnapshot")}>
         <TitleSnapshot title={r.title} />
       </Panel>
-      <Panel title={t("detail.addressSnapshot")}>
-        <AddressSnapshot address={r.address} />
-      </Panel>
+      {r.address ? (
+        <Panel title={t("detail.addressSnapshot")}>
+          <AddressSnapshot address={r.address} />
+        </Panel>
+      ) : null}
+      {returns.data && returns.data.length > 0 ? (
+        <Panel title={t("returns.panel")}>
+          <div className="mic-return-list">
+            {returns.data.map((x) => (
+              <ReturnRequestCard key={x.id} returnRequest={x} />
+            ))}
+          </div>
+        </Panel>
+      ) : null}
       {tickets.data && tickets.data.length > 0 ? (
         <Panel title={t("detail.tickets")}>
           <div className="mic-ticket-list">

@@ -13,6 +13,8 @@ import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
+import { RequestNumber } from "@/components/request-number";
+import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
@@ -23,7 +25,7 @@ import { useUrlFilters } from "@/lib/use-url-filters";
 import { exportCsvUrl, useInvoiceRequests } from "../api/get-invoice-requests";
 import { useCancelRequestAction } from "./use-cancel-request-action";
 
-const FILTER_KEYS = ["status", "providerId", "from", "to"] as const;
+const FILTER_KEYS = ["status", "providerId", "from", "to", "q"] as const;
 
 export function RecordsPage() {
   const { t, lang } = useI18n();
@@ -36,7 +38,9 @@ export function RecordsPage() {
     invoiceFilters,
   );
   const records = useInvoiceRequests(filters, valid);
-  const createdId = (location.state as { createdId?: string } | null)?.createdId;
+  const [draft, setDraft] = useSearchDraft(filters.q);
+  const created = location.state as { createdId?: string; createdNumber?: string } | null;
+  const createdId = created?.createdId;
 
   return (
     <Page
@@ -48,13 +52,14 @@ export function RecordsPage() {
         <div role="status" className="mic-gap">
           <Alert
             theme="success"
-            message={t("records.newCreated", { id: createdId })}
+            message={t("records.newCreated", { id: created?.createdNumber ?? createdId })}
             operation={<Link to={paths.record(createdId)}>{t("common.detail")}</Link>}
           />
         </div>
       ) : null}
       <Panel>
-        <FilterBar onReset={reset}>
+        <FilterBar onReset={reset} onSubmit={() => setFilter("q", draft)}>
+          <SearchFilter draft={draft} setDraft={setDraft} error={errors.q} />
           <Field label={t("records.filterStatus")} error={errors.status}>
             <Select
               value={filters.status ?? ""}
@@ -100,13 +105,11 @@ export function RecordsPage() {
                     cell: ({ row }) => formatDateTime(row.createdAt, lang),
                   },
                   {
-                    colKey: "id",
+                    colKey: "number",
                     title: t("records.id"),
-                    cell: ({ row }) => (
-                      <Link to={paths.record(row.id)} title={row.id} className="mic-nowrap">
-                        {`…${row.id.slice(-8)}`}
-                      </Link>
-                    ),
+                    width: 200,
+                    ellipsis: false,
+                    cell: ({ row }) => <RequestNumber number={row.number} to={paths.record(row.id)} />,
                   },
                   { colKey: "providerName", title: t("market.provider") },
                   {

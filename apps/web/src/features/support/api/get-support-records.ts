@@ -11,6 +11,7 @@ export interface SupportRecordFilters {
   from?: string;
   to?: string;
   overdue?: string;
+  q?: string;
 }
 
 export const supportRecordsQueryOptions = (filters: SupportRecordFilters) =>

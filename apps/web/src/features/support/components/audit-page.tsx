@@ -1,7 +1,7 @@
 import { auditQuery, TICKET_STATUSES, type AuditEvent } from "@mic/contracts";
-import { isInvoiceStatus } from "@mic/domain";
+import { RETURN_REQUEST_STATUSES, isInvoiceStatus } from "@mic/domain";
 import { useState } from "react";
-import { Button, Input, Select } from "tdesign-react";
+import { Input, Select } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
@@ -15,11 +15,14 @@ import { statusChange } from "@/lib/status-change";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { useAuditEvents, type AuditFilters } from "../api/get-audit-events";
 import { useTenants } from "../api/get-tenants";
+import { AuditRequestNumber } from "./audit-request-number";
 import { RequestDrawer } from "./request-drawer";
 
 const FILTER_KEYS = ["entityType", "entityId", "action", "tenantId"] as const;
 const ENTITY_TYPES = [
   "InvoiceRequest",
+  "InvoiceFile",
+  "ReturnRequest",
   "Ticket",
   "InvoiceTitle",
   "MailingAddress",
@@ -32,8 +35,15 @@ const ACTIONS = [
   "CANCEL",
   "START_PROCESSING",
   "SHIP",
+  "ISSUE",
   "VOID",
   "REJECT",
+  "RETURN_CANCEL",
+  "RED_LETTER_VOID",
+  "APPROVE",
+  "DECLINE",
+  "CONFIRM",
+  "EXPIRE",
   "OPEN",
   "REFUND",
   "WITHDRAW",
@@ -75,6 +85,7 @@ export function AuditPage() {
     if (!status) return "";
     if (isInvoiceStatus(status)) return t(`status.${status}`);
     if (has(TICKET_STATUSES, status)) return t(`ticketStatus.${status}`);
+    if (has(RETURN_REQUEST_STATUSES, status)) return t(`returnStatus.${status}`);
     return status;
   };
   const tenantName = (id: string | null) => (id ? (tenants.data?.find((x) => x.id === id)?.name ?? id) : "—");
@@ -176,16 +187,10 @@ export function AuditPage() {
                       <div>
                         <div>{entityLabel(row.entityType)}</div>
                         {row.entityType === "InvoiceRequest" ? (
-                          <Button
-                            variant="text"
-                            theme="primary"
-                            size="small"
-                            title={row.entityId}
-                            aria-label={t("support.audit.openRequest", { id: row.entityId })}
-                            onClick={() => setViewing(row.entityId)}
-                          >
-                            {row.entityId.slice(0, 8)}
-                          </Button>
+                          <AuditRequestNumber
+                            requestId={row.entityId}
+                            onOpen={() => setViewing(row.entityId)}
+                          />
                         ) : (
                           <span className="mic-muted mic-small" title={row.entityId}>
                             {row.entityId.length > 12 ? row.entityId.slice(0, 8) : row.entityId}

@@ -1,4 +1,5 @@
 import type { InvoiceRequest } from "@mic/contracts";
+import { kindOf } from "@mic/domain";
 import { Alert } from "tdesign-react";
 import { DescriptionList } from "@/components/description-list";
 import { DetailDrawer, DrawerSection } from "@/components/detail-drawer";
@@ -8,7 +9,10 @@ import { ErrorBlock, QueryState } from "@/components/query-state";
 import { AddressSnapshot, TitleSnapshot } from "@/components/request-snapshots";
 import { StatusTag } from "@/components/status-tag";
 import { isApiError } from "@/lib/api-client";
-import { courierLabel } from "@/lib/courier-label";
+import { InvoiceFiles } from "@/components/invoice-files";
+import { RequestNumber } from "@/components/request-number";
+import { useIssueItems, useShipmentItems } from "@/components/shipment";
+import { RequestReturns } from "@/features/returns/components/request-returns";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useInvoiceRequest } from "@/api/get-invoice-request";
@@ -51,12 +55,15 @@ function RequestDetails({ requestId }: { requestId: string }) {
 
 function RequestBody({ r }: { r: InvoiceRequest }) {
   const { t, lang } = useI18n();
+  const shipmentItems = useShipmentItems();
+  const issueItems = useIssueItems();
+  const electronic = kindOf(r.invoiceType) === "ELECTRONIC";
   return (
     <>
       <DrawerSection title={t("support.request.basic")} />
       <DescriptionList
         items={[
-          [t("support.request.id"), r.id],
+          [t("support.request.id"), <RequestNumber key="n" number={r.number} />],
           [t("support.tenant"), r.tenantName],
           [t("support.provider"), r.providerName],
           [t("support.amount"), <Money key="m" value={r.amount} strong />],
@@ -64,27 +71,43 @@ function RequestBody({ r }: { r: InvoiceRequest }) {
           [t("support.requestStatus"), <StatusTag key="s" status={r.status} />],
           [t("support.createdAt"), formatDateTime(r.createdAt, lang)],
           [t("support.dueDate"), <DueDate key="d" request={r} />],
-          [t("support.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
+          electronic
+            ? [t("issue.email"), r.email]
+            : [t("support.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
+          [t("support.request.voidedAt"), r.voidedAt ? formatDateTime(r.voidedAt, lang) : null],
+          ...(r.rejectReason ? [[t("detail.rejectReason"), r.rejectReason] as [string, string]] : []),
         ]}
       />
-      <DrawerSection title={t("support.request.shipping")} />
-      {r.invoiceNumber || r.trackingNumber ? (
-        <DescriptionList
-          items={[
-            [t("support.request.invoiceNumber"), r.invoiceNumber],
-            [t("support.request.courier"), courierLabel(r.courier, t)],
-            [t("support.request.trackingNumber"), r.trackingNumber],
-            [t("support.request.mailedAt"), formatDateTime(r.mailingAt, lang)],
-            [t("support.request.voidedAt"), r.voidedAt ? formatDateTime(r.voidedAt, lang) : null],
-          ]}
-        />
+      {electronic ? (
+        <>
+          <DrawerSection title={t("detail.einvoice")} />
+          <DescriptionList items={issueItems(r)} />
+          <InvoiceFiles requestId={r.id} files={r.files} />
+        </>
       ) : (
-        <p className="mic-muted">{t("support.request.notShipped")}</p>
+        <>
+          <DrawerSection title={t("support.request.shipping")} />
+          {r.invoiceNumber || r.trackingNumber ? (
+            <DescriptionList items={shipmentItems(r)} />
+          ) : (
+            <p className="mic-muted">{t("support.request.notShipped")}</p>
+          )}
+        </>
       )}
       <DrawerSection title={t("support.request.titleSnapshot")} />
       <TitleSnapshot title={r.title} />
-      <DrawerSection title={t("support.request.addressSnapshot")} />
-      <AddressSnapshot address={r.address} />
+      {r.address ? (
+        <>
+          <DrawerSection title={t("support.request.addressSnapshot")} />
+          <AddressSnapshot address={r.address} />
+        </>
+      ) : null}
+      {r.returnRequest ? (
+        <>
+          <DrawerSection title={t("returns.panel")} />
+          <RequestReturns requestId={r.id} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -12,6 +12,8 @@ import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
+import { RequestNumber } from "@/components/request-number";
+import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { StatusTag } from "@/components/status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -22,7 +24,7 @@ import { supportExportCsvUrl, useSupportRecords } from "../api/get-support-recor
 import { useTenants } from "../api/get-tenants";
 import { RequestDrawer } from "./request-drawer";
 
-const FILTER_KEYS = ["status", "tenantId", "providerId", "from", "to", "overdue"] as const;
+const FILTER_KEYS = ["status", "tenantId", "providerId", "from", "to", "overdue", "q"] as const;
 
 /** 开票记录 across all tenants, with the overdue flag support watches for. */
 export function SupportRecordsPage() {
@@ -35,6 +37,7 @@ export function SupportRecordsPage() {
     invoiceFilters,
   );
   const records = useSupportRecords(filters, valid);
+  const [draft, setDraft] = useSearchDraft(filters.q);
 
   return (
     <Page
@@ -43,7 +46,8 @@ export function SupportRecordsPage() {
       actions={<CsvLink href={supportExportCsvUrl(filters)}>{t("support.records.export")}</CsvLink>}
     >
       <Panel>
-        <FilterBar onReset={reset}>
+        <FilterBar onReset={reset} onSubmit={() => setFilter("q", draft)}>
+          <SearchFilter draft={draft} setDraft={setDraft} error={errors.q} />
           <Field label={t("support.records.filterStatus")} error={errors.status}>
             <Select
               value={filters.status ?? ""}
@@ -107,6 +111,15 @@ export function SupportRecordsPage() {
                     colKey: "createdAt",
                     title: t("support.createdAt"),
                     cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "number",
+                    title: t("support.request.id"),
+                    width: 200,
+                    ellipsis: false,
+                    cell: ({ row }) => (
+                      <RequestNumber number={row.number} onOpen={() => setViewing(row.id)} />
+                    ),
                   },
                   { colKey: "tenantName", title: t("support.tenant") },
                   { colKey: "providerName", title: t("support.provider") },

@@ -10,7 +10,9 @@ import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, QueryState } from "@/components/query-state";
+import { RequestNumber } from "@/components/request-number";
 import { StatusTag } from "@/components/status-tag";
+import { ReturnStatusTag } from "@/features/returns/components/return-status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { selectValue } from "@/lib/select-value";
@@ -85,6 +87,15 @@ export function TicketsPage() {
                     title: t("support.tickets.createdAt"),
                     cell: ({ row }) => formatDateTime(row.createdAt, lang),
                   },
+                  {
+                    colKey: "requestNumber",
+                    title: t("support.request.id"),
+                    width: 200,
+                    ellipsis: false,
+                    cell: ({ row }) => (
+                      <RequestNumber number={row.requestNumber} onOpen={() => setViewing(row.requestId)} />
+                    ),
+                  },
                   { colKey: "tenantName", title: t("support.tenant") },
                   { colKey: "providerName", title: t("support.provider") },
                   {
@@ -104,6 +115,21 @@ export function TicketsPage() {
                       ),
                   },
                   { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
+                  {
+                    colKey: "returnRequest",
+                    title: t("support.tickets.providerAgreed"),
+                    cell: ({ row }) =>
+                      row.returnRequest?.status === "APPROVED" ? (
+                        <span title={row.returnRequest.reason}>
+                          <ReturnStatusTag status="APPROVED" />{" "}
+                          <span className="mic-small">
+                            {formatDateTime(row.returnRequest.decidedAt, lang)}
+                          </span>
+                        </span>
+                      ) : (
+                        <span className="mic-muted">{t("support.tickets.noApproval")}</span>
+                      ),
+                  },
                   { colKey: "message", title: t("support.tickets.message"), ellipsis: true },
                   {
                     colKey: "status",

@@ -11,6 +11,7 @@ import { LoadMore } from "@/components/load-more";
 import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
+import { RequestNumber } from "@/components/request-number";
 import { StatusTag } from "@/components/status-tag";
 import { TicketStatusTag } from "@/components/ticket-status-tag";
 import { formatDateTime } from "@/lib/format";
@@ -65,6 +66,15 @@ export function MyTicketsPage() {
                     colKey: "createdAt",
                     title: t("myTickets.createdAt"),
                     cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "requestNumber",
+                    title: t("records.id"),
+                    width: 200,
+                    ellipsis: false,
+                    cell: ({ row }) => (
+                      <RequestNumber number={row.requestNumber} to={paths.record(row.requestId)} />
+                    ),
                   },
                   { colKey: "providerName", title: t("market.provider") },
                   {

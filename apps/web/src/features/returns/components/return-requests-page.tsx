@@ -1,0 +1,159 @@
+import { returnRequestListQuery, type ReturnRequest } from "@mic/contracts";
+import { RETURN_REQUEST_STATUSES, type Role } from "@mic/domain";
+import { useState } from "react";
+import { Select } from "tdesign-react";
+import { paths } from "@/app/paths";
+import { DataTable } from "@/components/data-table";
+import { Field } from "@/components/field";
+import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
+import { LoadMore } from "@/components/load-more";
+import { Money } from "@/components/money";
+import { Page, Panel } from "@/components/page";
+import { QueryState } from "@/components/query-state";
+import { RequestNumber } from "@/components/request-number";
+import { StatusTag } from "@/components/status-tag";
+import { RequestDrawer } from "@/features/support/components/request-drawer";
+import { useMe } from "@/lib/auth";
+import { formatDateTime } from "@/lib/format";
+import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
+import { rowsOf } from "@/lib/keyset-query";
+import { selectValue } from "@/lib/select-value";
+import { useUrlFilters } from "@/lib/use-url-filters";
+import { useReturnRequests } from "../api/get-return-requests";
+import { ReturnDecisionButtons } from "./return-actions";
+import { ReturnStatusTag } from "./return-status-tag";
+
+const FILTER_KEYS = ["status"] as const;
+
+const DESC: Record<Role, MessageKey> = {
+  ENTERPRISE_ADMIN: "returns.descAdmin",
+  PROVIDER_STAFF: "returns.descProvider",
+  SUPPORT: "returns.descSupport",
+};
+
+/**
+ * 退票申请 for each role (SPEC §13): the admin's own tenant, the staff's provider, everything for
+ * support; the same list structure as every other list (filter bar, keyset pages, QueryState).
+ */
+export function ReturnRequestsPage() {
+  const { t, lang } = useI18n();
+  const { data: me } = useMe();
+  const role = me?.role ?? "ENTERPRISE_ADMIN";
+  const [viewing, setViewing] = useState<string | null>(null);
+  const { filters, valid, errors, filtered, setFilter, reset } = useUrlFilters(
+    FILTER_KEYS,
+    returnRequestListQuery,
+  );
+  const returns = useReturnRequests(filters, valid);
+
+  return (
+    <Page title={t("returns.title")} description={t(DESC[role])}>
+      <Panel>
+        <FilterBar onReset={reset}>
+          <Field label={t("returns.filterStatus")} error={errors.status}>
+            <Select
+              value={filters.status ?? ""}
+              onChange={(v) => setFilter("status", selectValue(v))}
+              options={[
+                { value: "", label: t("returns.allStatuses") },
+                ...RETURN_REQUEST_STATUSES.map((s) => ({ value: s, label: t(`returnStatus.${s}`) })),
+              ]}
+              style={{ width: 180 }}
+            />
+          </Field>
+        </FilterBar>
+        <QueryState
+          query={returns}
+          disabled={!valid}
+          empty={
+            <FilteredEmpty filtered={filtered} onClear={reset}>
+              {t("returns.empty")}
+            </FilteredEmpty>
+          }
+        >
+          {(data) => (
+            <>
+              <DataTable<ReturnRequest>
+                label={t("returns.tableLabel")}
+                rowKey="id"
+                data={rowsOf(data)}
+                columns={[
+                  {
+                    colKey: "createdAt",
+                    title: t("returns.createdAt"),
+                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
+                  },
+                  {
+                    colKey: "requestNumber",
+                    title: t("records.id"),
+                    cell: ({ row }) =>
+                      role === "ENTERPRISE_ADMIN" ? (
+                        <RequestNumber number={row.requestNumber} to={paths.record(row.requestId)} />
+                      ) : (
+                        <RequestNumber number={row.requestNumber} onOpen={() => setViewing(row.requestId)} />
+                      ),
+                  },
+                  ...(role === "ENTERPRISE_ADMIN"
+                    ? []
+                    : [{ colKey: "tenantName", title: t("support.tenant") }]),
+                  ...(role === "PROVIDER_STAFF"
+                    ? []
+                    : [{ colKey: "providerName", title: t("support.provider") }]),
+                  {
+                    colKey: "amount",
+                    title: t("support.amount"),
+                    align: "right",
+                    cell: ({ row }) => <Money value={row.amount} />,
+                  },
+                  {
+                    colKey: "requestStatus",
+                    title: t("support.requestStatus"),
+                    cell: ({ row }) => <StatusTag status={row.requestStatus} />,
+                  },
+                  {
+                    colKey: "reason",
+                    title: t("returns.reason"),
+                    cell: ({ row }) => <span className="mic-reason">{row.reason}</span>,
+                  },
+                  {
+                    colKey: "status",
+                    title: t("returns.status"),
+                    cell: ({ row }) => (
+                      <div>
+                        <ReturnStatusTag status={row.status} />
+                        {row.decisionReason ? <span className="mic-reason">{row.decisionReason}</span> : null}
+                        {row.redLetterNumber ? (
+                          <span className="mic-reason">
+                            {t("returns.redLetterShort", { number: row.redLetterNumber })}
+                          </span>
+                        ) : null}
+                      </div>
+                    ),
+                  },
+                  {
+                    colKey: "expiresAt",
+                    title: t("returns.deadline"),
+                    cell: ({ row }) =>
+                      row.expiresAt && row.status === "AWAITING_BUYER"
+                        ? formatDateTime(row.expiresAt, lang)
+                        : "—",
+                  },
+                  {
+                    colKey: "actions",
+                    title: t("common.actions"),
+                    fixed: "right",
+                    cell: ({ row }) => (
+                      <ReturnDecisionButtons returnRequest={row} requestStatus={row.requestStatus} />
+                    ),
+                  },
+                ]}
+              />
+              <LoadMore query={returns} />
+            </>
+          )}
+        </QueryState>
+      </Panel>
+      <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
+    </Page>
+  );
+}
