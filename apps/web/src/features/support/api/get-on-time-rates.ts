@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 
 /** The SLA view's path; the month is `yyyy-mm`. */
-export const ON_TIME_RATES_PATH = "/api/support/on-time-rates";
+export const ON_TIME_RATES_PATH = "/api/sla/on-time";
 
 export const onTimeKeys = {
   all: ["on-time-rates"] as const,

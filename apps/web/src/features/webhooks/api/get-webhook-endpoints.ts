@@ -1,20 +1,13 @@
-import { queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { api } from "@/lib/api-client";
-import { keysetQueryOptions, type KeysetPage } from "@/lib/keyset-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { keysetQueryOptions } from "@/lib/keyset-query";
 import { webhookKeys } from "./query-keys";
 import type { WebhookDelivery, WebhookEndpoint } from "@mic/contracts";
 
-/** The caller's endpoints (their provider's, or their tenant's). */
+/** The caller's endpoints (their provider's, or their tenant's), newest first. */
 export const webhookEndpointsQueryOptions = () =>
-  queryOptions({
-    queryKey: webhookKeys.list,
-    queryFn: ({ signal }) =>
-      api
-        .get<KeysetPage<WebhookEndpoint> | WebhookEndpoint[]>("/api/webhook-endpoints", { signal })
-        .then((r) => (Array.isArray(r) ? r : r.items)),
-  });
+  keysetQueryOptions<WebhookEndpoint>(webhookKeys.list, "/api/webhook-endpoints");
 
-export const useWebhookEndpoints = () => useQuery(webhookEndpointsQueryOptions());
+export const useWebhookEndpoints = () => useInfiniteQuery(webhookEndpointsQueryOptions());
 
 /** One row per attempt, newest first. */
 export const webhookDeliveriesQueryOptions = (endpointId: string) =>

@@ -7,8 +7,16 @@ import type { z } from "zod";
 /** The 201 of a create: the endpoint with its signing secret, shown this once. */
 export type CreatedWebhookEndpoint = z.infer<typeof webhookEndpointCreated>;
 
-export const createWebhookEndpoint = (body: WebhookEndpointInput) =>
-  api.post<CreatedWebhookEndpoint>("/api/webhook-endpoints", body);
+export const createWebhookEndpoint = ({
+  body,
+  idempotencyKey,
+}: {
+  body: WebhookEndpointInput;
+  idempotencyKey: string;
+}) =>
+  api.post<CreatedWebhookEndpoint>("/api/webhook-endpoints", body, {
+    headers: { "idempotency-key": idempotencyKey },
+  });
 
 export const deleteWebhookEndpoint = (id: string) =>
   api.delete<unknown>(`/api/webhook-endpoints/${encodeURIComponent(id)}`);
