@@ -1,5 +1,6 @@
 import type { Role } from "@mic/domain";
 import { paths } from "@/app/paths";
+import { LINKED_REQUEST_PARAM } from "@/lib/use-linked-request";
 
 /**
  * Where a notification about a request leads, per role: the admin's record detail page, the
@@ -8,6 +9,6 @@ import { paths } from "@/app/paths";
 export function requestLink(role: Role, requestId: string): string {
   const id = encodeURIComponent(requestId);
   if (role === "ENTERPRISE_ADMIN") return paths.record(requestId);
-  if (role === "PROVIDER_STAFF") return `${paths.providerQueue}?request=${id}`;
-  return `${paths.supportRecords}?request=${id}`;
+  if (role === "PROVIDER_STAFF") return `${paths.providerQueue}?${LINKED_REQUEST_PARAM}=${id}`;
+  return `${paths.supportRecords}?${LINKED_REQUEST_PARAM}=${id}`;
 }

@@ -1,5 +1,6 @@
 import type { InvoiceRequest } from "@mic/contracts";
 import { INVOICE_STATUSES, availableActions, isInvoiceStatus, kindOf } from "@mic/domain";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Alert, Button, Select, Space } from "tdesign-react";
@@ -20,6 +21,8 @@ import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { selectValue } from "@/lib/select-value";
+import { useLinkedRequest } from "@/lib/use-linked-request";
+import { invoiceRequestQueryOptions } from "@/api/get-invoice-request";
 import { useProviderQueue } from "../api/get-provider-queue";
 import { IssueDialog } from "./issue-dialog";
 import { RejectDialog } from "./reject-dialog";
@@ -44,6 +47,12 @@ export function ProviderQueuePage() {
   const [issuing, setIssuing] = useState<InvoiceRequest | null>(null);
   const [rejecting, setRejecting] = useState<InvoiceRequest | null>(null);
   const [viewing, setViewing] = useState<InvoiceRequest | null>(null);
+  // A notification links here with ?request=<id>: that request's drawer opens.
+  const linked = useLinkedRequest();
+  const linkedRequest = useQuery({
+    ...invoiceRequestQueryOptions(linked.id ?? ""),
+    enabled: linked.id !== null,
+  });
 
   const setParam = (key: "status" | "q", value: string) => {
     const next = new URLSearchParams(params);
@@ -221,7 +230,13 @@ export function ProviderQueuePage() {
       <ShipDialog request={shipping} onClose={() => setShipping(null)} />
       <IssueDialog request={issuing} onClose={() => setIssuing(null)} />
       <RejectDialog request={rejecting} onClose={() => setRejecting(null)} />
-      <RequestDrawer request={viewing} onClose={() => setViewing(null)} />
+      <RequestDrawer
+        request={viewing ?? (linked.id ? (linkedRequest.data ?? null) : null)}
+        onClose={() => {
+          setViewing(null);
+          linked.close();
+        }}
+      />
     </Page>
   );
 }

@@ -19,6 +19,7 @@ import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
 import { rowsOf } from "@/lib/keyset-query";
+import { useLinkedRequest } from "@/lib/use-linked-request";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { supportExportCsvUrl, useSupportRecords } from "../api/get-support-records";
 import { useTenants } from "../api/get-tenants";
@@ -32,6 +33,8 @@ export function SupportRecordsPage() {
   const providers = useProviders();
   const tenants = useTenants();
   const [viewing, setViewing] = useState<string | null>(null);
+  // A notification links here with ?request=<id>: that request's drawer opens.
+  const linked = useLinkedRequest();
   const { filters, valid, errors, filtered, setFilter, setFilters, reset } = useUrlFilters(
     FILTER_KEYS,
     invoiceFilters,
@@ -162,7 +165,13 @@ export function SupportRecordsPage() {
           )}
         </QueryState>
       </Panel>
-      <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
+      <RequestDrawer
+        requestId={viewing ?? linked.id}
+        onClose={() => {
+          setViewing(null);
+          linked.close();
+        }}
+      />
     </Page>
   );
 }
