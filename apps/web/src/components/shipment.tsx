@@ -36,12 +36,11 @@ export function useShipmentItems() {
   ];
 }
 
-/** The issue of an e-invoice: its 20-digit number and 开票日期. */
+/** The issue of an e-invoice: its 20-digit number and 开票日期 (the e-mail is with the request's details). */
 export function useIssueItems() {
   const { t } = useI18n();
   return (r: InvoiceRequest): DescriptionItem[] => [
     [t("detail.invoiceNumber"), r.invoiceNumber],
     [t("issue.issuedOn"), r.issuedOn],
-    [t("issue.email"), r.email],
   ];
 }
