@@ -81,10 +81,17 @@ export function AddressFormDialog({ open, editing, onClose, onSaved }: Props) {
       onDefaultChange={(checked) => form.setField("isDefault", checked)}
     >
       <Field label={t("addresses.recipient")} error={form.errors.recipient} required>
-        <Input {...text("recipient")} maxlength={50} autocomplete="name" />
+        <Input {...text("recipient")} maxlength={50} allowInputOverMax showLimitNumber autocomplete="name" />
       </Field>
       <Field label={t("addresses.phone")} error={form.errors.phone} required>
-        <Input {...text("phone")} maxlength={11} autocomplete="tel" type="tel" />
+        <Input
+          {...text("phone")}
+          maxlength={11}
+          allowInputOverMax
+          showLimitNumber
+          autocomplete="tel"
+          type="tel"
+        />
       </Field>
       <Field label={t("addresses.region")} error={regionError} required>
         <RegionCascader
@@ -99,10 +106,22 @@ export function AddressFormDialog({ open, editing, onClose, onSaved }: Props) {
         />
       </Field>
       <Field label={t("addresses.street")} error={form.errors.street} required>
-        <Input {...text("street")} maxlength={200} placeholder={t("addresses.streetPlaceholder")} />
+        <Input
+          {...text("street")}
+          maxlength={200}
+          allowInputOverMax
+          showLimitNumber
+          placeholder={t("addresses.streetPlaceholder")}
+        />
       </Field>
       <Field label={t("addresses.postalCode")} error={form.errors.postalCode} required>
-        <Input {...text("postalCode")} maxlength={6} autocomplete="postal-code" />
+        <Input
+          {...text("postalCode")}
+          maxlength={6}
+          allowInputOverMax
+          showLimitNumber
+          autocomplete="postal-code"
+        />
       </Field>
     </EntryFormDialog>
   );

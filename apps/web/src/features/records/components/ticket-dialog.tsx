@@ -68,6 +68,8 @@ export function TicketDialog({
             name="returnTrackingNumber"
             value={form.values.returnTrackingNumber}
             maxlength={40}
+            allowInputOverMax
+            showLimitNumber
             onChange={(v) => form.setField("returnTrackingNumber", String(v))}
           />
         </Field>
@@ -76,6 +78,7 @@ export function TicketDialog({
             name="message"
             value={form.values.message}
             maxlength={1000}
+            allowInputOverMax
             autosize={{ minRows: 3, maxRows: 6 }}
             placeholder={t("detail.ticketMessagePlaceholder")}
             onChange={(v) => form.setField("message", String(v))}

@@ -13,6 +13,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useCreateCalendarDay } from "../api/create-calendar-day";
 import { useDeleteCalendarDay } from "../api/delete-calendar-day";
+import { calendarDayWarning } from "../utils/calendar-day-warning";
 import { useCalendarDays, type CalendarDay } from "../api/get-calendar-days";
 
 type DayInput = z.input<typeof calendarDayInput>;
@@ -56,6 +57,7 @@ export function CalendarPage() {
       },
     });
 
+  const warning = calendarDayWarning(form.values.date, form.values.kind);
   const fieldErrorsShown = isApiError(create.error) && Object.keys(create.error.fields).length > 0;
 
   return (
@@ -104,6 +106,8 @@ export function CalendarPage() {
               name="name"
               value={form.values.name}
               maxlength={50}
+              allowInputOverMax
+              showLimitNumber
               placeholder={t("support.calendar.namePlaceholder")}
               onChange={(v) => form.setField("name", String(v))}
               style={{ width: 220 }}
@@ -113,6 +117,11 @@ export function CalendarPage() {
             {t("support.calendar.add")}
           </Button>
         </Form>
+        {warning ? (
+          <div role="status">
+            <Alert theme="warning" message={t(`support.calendar.warn.${warning}`)} />
+          </div>
+        ) : null}
       </Panel>
       <Panel
         title={t("support.calendar.listTitle", { year })}

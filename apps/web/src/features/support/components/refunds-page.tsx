@@ -116,6 +116,8 @@ export function RefundsPage() {
               name="reference"
               value={form.values.reference}
               maxlength={100}
+              allowInputOverMax
+              showLimitNumber
               onChange={(v) => form.setField("reference", String(v))}
               style={{ width: 360 }}
             />

@@ -101,6 +101,7 @@ function DecisionForm({ pending, onClose }: { pending: PendingDecision; onClose:
             name="reason"
             value={form.values.reason}
             maxlength={500}
+            allowInputOverMax
             autosize={{ minRows: 3, maxRows: 6 }}
             placeholder={
               isVoid

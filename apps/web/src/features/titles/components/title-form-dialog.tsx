@@ -102,7 +102,13 @@ export function TitleFormDialog({ open, editing, onClose, onSaved }: Props) {
         />
       </Field>
       <Field label={t("titles.name")} error={form.errors.name} required>
-        <Input {...text("name")} placeholder={t("titles.namePlaceholder")} maxlength={100} />
+        <Input
+          {...text("name")}
+          placeholder={t("titles.namePlaceholder")}
+          maxlength={100}
+          allowInputOverMax
+          showLimitNumber
+        />
       </Field>
       {isIndividual ? null : (
         <>
@@ -111,22 +117,28 @@ export function TitleFormDialog({ open, editing, onClose, onSaved }: Props) {
             error={form.errors.taxpayerId}
             required={v.type === "ENTERPRISE"}
           >
-            <Input {...text("taxpayerId")} placeholder={t("titles.taxpayerIdPlaceholder")} maxlength={20} />
+            <Input
+              {...text("taxpayerId")}
+              placeholder={t("titles.taxpayerIdPlaceholder")}
+              maxlength={20}
+              allowInputOverMax
+              showLimitNumber
+            />
           </Field>
           <p className="mic-muted mic-small" style={{ margin: "0 0 12px 120px" }}>
             {t("titles.specialHint")}
           </p>
           <Field label={t("titles.registeredAddress")} error={form.errors.registeredAddress}>
-            <Input {...text("registeredAddress")} maxlength={200} />
+            <Input {...text("registeredAddress")} maxlength={200} allowInputOverMax showLimitNumber />
           </Field>
           <Field label={t("titles.registeredPhone")} error={form.errors.registeredPhone}>
-            <Input {...text("registeredPhone")} maxlength={20} />
+            <Input {...text("registeredPhone")} maxlength={20} allowInputOverMax showLimitNumber />
           </Field>
           <Field label={t("titles.bankName")} error={form.errors.bankName}>
-            <Input {...text("bankName")} maxlength={100} />
+            <Input {...text("bankName")} maxlength={100} allowInputOverMax showLimitNumber />
           </Field>
           <Field label={t("titles.bankAccount")} error={form.errors.bankAccount}>
-            <Input {...text("bankAccount")} maxlength={30} />
+            <Input {...text("bankAccount")} maxlength={30} allowInputOverMax showLimitNumber />
           </Field>
         </>
       )}
