@@ -419,6 +419,116 @@ const SPECS: Record<string, RouteSpec> = {
   },
 };
 
+const userIdOf = async (p: SignedIn) =>
+  (await h.prisma.user.findUniqueOrThrow({ where: { email: DEMO[p] } })).id;
+
+/** A notification of the principal's own user, or of another user's. */
+async function freshNotification(p: Principal, whose: Whose) {
+  const owner: SignedIn = whose === "own" && p !== "anon" ? p : p === "acme" ? "globex" : "acme";
+  const row = await h.prisma.notification.create({
+    data: { userId: await userIdOf(owner), type: "ticket.created", params: { number: "MI20261201000001" } },
+  });
+  return row.id;
+}
+
+/** An endpoint of the principal's tenant or provider (own), or of the other one. */
+async function freshEndpoint(p: Principal, whose: Whose) {
+  const owner = isTenant(p)
+    ? { tenantId: tenantId(whose === "own" ? p : OTHER_TENANT[p]) }
+    : isProvider(p)
+      ? { providerId: providerId(whose === "own" ? p : OTHER_PROVIDER[p]) }
+      : { tenantId: ids.acme };
+  const row = await h.prisma.webhookEndpoint.create({
+    data: {
+      ...owner,
+      url: "https://93.184.216.34/hook",
+      events: ["ticket.created"],
+      secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      createdById: await userIdOf("acme"),
+    },
+  });
+  return row.id;
+}
+
+/** A finished attempt on such an endpoint. */
+async function freshDelivery(p: Principal, whose: Whose) {
+  const endpointId = await freshEndpoint(p, whose);
+  const event = await h.prisma.outboxEvent.create({ data: { type: "ticket.created", payload: {} } });
+  const delivery = await h.prisma.webhookDelivery.create({
+    data: { eventId: event.id, endpointId, attempt: 1, status: "FAILED", statusCode: 500, runAt: new Date() },
+  });
+  return `/api/webhook-endpoints/${endpointId}/deliveries/${delivery.id}`;
+}
+
+const OWNERS = ["ENTERPRISE_ADMIN", "PROVIDER_STAFF"] as const;
+const NOTIFICATION_SPECS: Record<string, RouteSpec> = {
+  "GET /api/notifications": {
+    roles: ALL,
+    own: [200],
+    build: async () => get("/api/notifications?unread=true"),
+  },
+  "GET /api/notifications/unread-count": {
+    roles: ALL,
+    own: [200],
+    build: async () => get("/api/notifications/unread-count"),
+  },
+  "POST /api/notifications/:id/read": {
+    roles: ALL,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => ({
+      method: "POST",
+      url: `/api/notifications/${await freshNotification(p, whose)}/read`,
+    }),
+  },
+  "POST /api/notifications/read-all": {
+    roles: ALL,
+    own: [200],
+    build: async () => ({ method: "POST", url: "/api/notifications/read-all" }),
+  },
+  "GET /api/webhook-endpoints": {
+    roles: OWNERS,
+    own: [200],
+    build: async () => get("/api/webhook-endpoints"),
+  },
+  "POST /api/webhook-endpoints": {
+    roles: OWNERS,
+    own: [201],
+    build: async () => ({
+      method: "POST",
+      url: "/api/webhook-endpoints",
+      payload: { url: "https://93.184.216.34/hook", events: ["invoice_request.created"] },
+    }),
+  },
+  "DELETE /api/webhook-endpoints/:id": {
+    roles: OWNERS,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => ({
+      method: "DELETE",
+      url: `/api/webhook-endpoints/${await freshEndpoint(p, whose)}`,
+    }),
+  },
+  "GET /api/webhook-endpoints/:id/deliveries": {
+    roles: OWNERS,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => get(`/api/webhook-endpoints/${await freshEndpoint(p, whose)}/deliveries`),
+  },
+  "POST /api/webhook-endpoints/:id/deliveries/:deliveryId/retry": {
+    roles: OWNERS,
+    own: [202],
+    other: "404",
+    build: async (p, whose) => ({ method: "POST", url: `${await freshDelivery(p, whose)}/retry` }),
+  },
+  "GET /api/sla/on-time": {
+    roles: SUPPORT,
+    own: [200],
+    build: async () => get("/api/sla/on-time?month=2026-12"),
+  },
+};
+Object.assign(SPECS, NOTIFICATION_SPECS);
+
 let nextYearDay = 0;
 /** A date in 2098, which the calendar does not hold yet. */
 function freeDate(): string {
