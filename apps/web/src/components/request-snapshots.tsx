@@ -1,3 +1,4 @@
+import { formatAddress } from "@/lib/format-address";
 import type { InvoiceRequest } from "@mic/contracts";
 import { DescriptionList, type DescriptionItem } from "@/components/description-list";
 import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
@@ -22,7 +23,7 @@ export const addressSnapshotItems = (
 ): DescriptionItem[] => [
   [t("addresses.recipient"), address.recipient],
   [t("addresses.phone"), address.phone],
-  [t("addresses.fullAddress"), `${address.province} ${address.city} ${address.district} ${address.street}`],
+  [t("addresses.fullAddress"), formatAddress(address)],
   [t("addresses.postalCode"), address.postalCode],
 ];
 

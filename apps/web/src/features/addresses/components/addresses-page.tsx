@@ -1,3 +1,4 @@
+import { formatAddress } from "@/lib/format-address";
 import type { MailingAddress } from "@mic/contracts";
 import { AddIcon } from "tdesign-icons-react";
 import { Button } from "tdesign-react";
@@ -56,7 +57,7 @@ export function AddressesPage() {
                 {
                   colKey: "address",
                   title: t("addresses.fullAddress"),
-                  cell: ({ row }) => `${row.province} ${row.city} ${row.district} ${row.street}`,
+                  cell: ({ row }) => formatAddress(row),
                 },
                 { colKey: "postalCode", title: t("addresses.postalCode"), width: 110 },
                 {

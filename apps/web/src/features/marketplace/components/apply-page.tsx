@@ -1,3 +1,5 @@
+import { formatAddress } from "@/lib/format-address";
+import { FormulaTooltip } from "./formula-tooltip";
 import { applyInvoiceInput, type ApplyInvoiceInput } from "@mic/contracts";
 import {
   DEFAULT_INVOICE_TYPE,
@@ -15,7 +17,7 @@ import { useInvoiceableAmounts } from "@/api/get-invoiceable-amounts";
 import { useMailingAddresses } from "@/api/get-mailing-addresses";
 import { paths } from "@/app/paths";
 import { Field } from "@/components/field";
-import { Money, MoneyInput, formatMoney } from "@/components/money";
+import { MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { ErrorBlock, LoadingBlock } from "@/components/query-state";
 import { isApiError } from "@/lib/api-client";
@@ -165,7 +167,7 @@ export function ApplyPage() {
           <Form.FormItem label={t("apply.invoiceable")}>
             {/* FormItem injects value/onChange into custom components: keep Money inside a span. */}
             <span>
-              <Money value={row.invoiceable} strong />
+              <FormulaTooltip row={row} />
             </span>
           </Form.FormItem>
           <Field
@@ -232,7 +234,7 @@ export function ApplyPage() {
                   onChange={(value) => form.setField("addressId", selectValue(value))}
                   options={(addresses.data ?? []).map((a) => ({
                     value: a.id,
-                    label: `${a.recipient} ${a.phone} · ${a.province}${a.city}${a.district}${a.street}`,
+                    label: `${a.recipient} ${a.phone} · ${formatAddress(a)}`,
                   }))}
                   empty={t("apply.noAddresses")}
                   style={{ width: 360 }}
