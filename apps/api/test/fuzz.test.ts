@@ -296,6 +296,14 @@ function samples(key: string): unknown[] | undefined {
       return ["CANCEL", "SHIP"];
     case "isDefault":
       return [false, true];
+    case "url":
+      return ["https://93.184.216.34/hook", "http://127.0.0.1:9/x", "ftp://example.test/"];
+    case "events":
+      return [["invoice_request.created"], ["ticket.created", "ticket.resolved"], []];
+    case "month":
+      return ["2026-12", "2026-13", "1999-01"];
+    case "unread":
+      return ["true", "false"];
     default:
       return undefined;
   }
