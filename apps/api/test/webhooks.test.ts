@@ -106,6 +106,19 @@ describe("webhook endpoints", () => {
     expect((await as(h, who.support)("GET", "/api/webhook-endpoints")).statusCode).toBe(403);
   });
 
+  it("audits creating and deleting an endpoint, readable in the audit trail", async () => {
+    const created = await register(who.admin, ["ticket.created"]);
+    expect((await as(h, who.admin)("DELETE", `/api/webhook-endpoints/${created.id}`)).statusCode).toBe(200);
+    const res = await as(h, who.admin)(
+      "GET",
+      `/api/audit-events?entityType=WebhookEndpoint&entityId=${created.id}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const actions = res.json<{ items: { action: string }[] }>().items.map((e) => e.action);
+    expect(actions.sort()).toEqual(["CREATE", "DELETE"]);
+    expect(res.body).not.toContain(created.secret);
+  });
+
   it("refuses loopback and private targets unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true", async () => {
     useDeliverySettings({ allowPrivateTargets: false, mailDir: "/tmp/mic-test-mail" });
     try {
