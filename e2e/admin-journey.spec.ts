@@ -16,7 +16,7 @@ const marketRow = (page: Page, provider: RegExp) =>
   page.getByRole("table", { name: "云市场可开票金额" }).getByRole("row").filter({ hasText: provider });
 /** The invoiceable amount: a button whose hover/focus shows the formula. */
 const invoiceable = (page: Page, provider: RegExp) =>
-  marketRow(page, provider).getByRole("cell").nth(6).getByRole("button");
+  marketRow(page, provider).getByRole("cell").nth(7).getByRole("button");
 
 /** Submits the confirm page and returns the new request's id from the records page's notice. */
 async function submitAndReadId(page: Page): Promise<string> {
@@ -110,13 +110,13 @@ test.describe.serial("enterprise admin: title, address, apply, cancel (issue 3)"
     const amount = invoiceable(page, cloudsoft);
     await amount.hover();
     await expect(
-      page.getByText("可开票金额 = 消耗 − 退款 − 待处理 − 处理中 − 邮寄中", { exact: true }),
+      page.getByText("可开票金额 = 消耗 − 退款 − 待处理 − 处理中 − 邮寄中 − 已开具", { exact: true }),
     ).toBeVisible();
     await expect(
-      page.getByText("= ¥12,800.00 − ¥0.00 − ¥0.00 − ¥0.00 − ¥0.00 = ¥12,800.00", { exact: true }),
+      page.getByText("= ¥12,800.00 − ¥0.00 − ¥0.00 − ¥0.00 − ¥0.00 − ¥0.00 = ¥12,800.00", { exact: true }),
     ).toBeVisible();
     await expect(amount, "screen readers get the formula too").toHaveAccessibleDescription(
-      /可开票金额 = 消耗 − 退款 − 待处理 − 处理中 − 邮寄中/,
+      /可开票金额 = 消耗 − 退款 − 待处理 − 处理中 − 邮寄中 − 已开具/,
     );
     await snap(page, "marketplace-formula");
 

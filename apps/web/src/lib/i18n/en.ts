@@ -169,11 +169,12 @@ export const en: Record<MessageKey, string> = {
   "market.pending": "Pending",
   "market.processing": "Processing",
   "market.mailing": "Mailing",
+  "market.issued": "Issued",
   "market.invoiceable": "Invoiceable",
   "market.overInvoiced": "Over-invoiced",
   "market.apply": "Apply for invoice",
-  "market.formula": "Invoiceable = consumed − refunded − pending − processing − mailing",
-  "market.formulaFilled": "= {consumed} − {refunded} − {pending} − {processing} − {mailing} = {result}",
+  "market.formula": "Invoiceable = consumed − refunded − pending − processing − mailing − issued",
+  "market.formulaFilled": "= {consumed} − {refunded} − {pending} − {processing} − {mailing} − {issued} = {result}",
   "market.formulaClamped": "(a negative result counts as 0; the difference {over} is over-invoiced)",
   "market.reasonNothing": "Nothing to invoice",
   "market.reasonOver": "Over-invoiced by {amount}: void some invoices before applying again",
@@ -218,7 +219,7 @@ export const en: Record<MessageKey, string> = {
 
   "records.title": "Invoice records",
   "records.desc":
-    "Track your marketplace invoice requests. Pending requests can be cancelled; for processing or mailing ones contact the provider.",
+    "Track your marketplace invoice requests. Pending requests can be cancelled; for processing, mailing or issued ones ask for a return on the detail page.",
   "records.tableLabel": "Invoice records",
   "records.empty": "No invoice records match the filters.",
   "records.filterStatus": "Status",
@@ -267,9 +268,9 @@ export const en: Record<MessageKey, string> = {
     "Cancel this application for {amount}? The amount goes back to your invoiceable amount. This cannot be undone.",
   "detail.cancelled": "Application cancelled; the amount is invoiceable again",
   "detail.cannotCancelProcessing":
-    "The provider is already processing this request, so it cannot be cancelled here. To have it voided or re-issued, contact the provider.",
+    "The provider is already processing this request, so it cannot be cancelled here. To have it withdrawn or re-issued, ask for a return: once the provider agrees, the request is cancelled.",
   "detail.cannotCancelMailing":
-    "The invoice has been mailed and cannot be cancelled. To return it, agree with the provider, mail the invoice back, then open a ticket to have it voided.",
+    "The invoice has been mailed and cannot be cancelled. To return it, ask for a return; once the provider agrees, mail the invoice back, then open a ticket to have it voided.",
   "detail.voidTicket": "Request void (return invoice)",
   "detail.ticketTitle": "Request invoice void (return)",
   "detail.ticketDesc":
@@ -610,7 +611,7 @@ export const en: Record<MessageKey, string> = {
   "support.refunds.after": "After the refund",
   "support.refunds.consumed": "Consumed",
   "support.refunds.refunded": "Refunded",
-  "support.refunds.invoiced": "Invoiced (pending + processing + mailing)",
+  "support.refunds.invoiced": "Invoiced (pending + processing + mailing + issued)",
   "support.refunds.invoiceable": "Invoiceable",
   "support.refunds.overInvoiced": "Over-invoiced",
   "support.refunds.list": "Refunds",

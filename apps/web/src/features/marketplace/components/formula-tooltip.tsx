@@ -13,13 +13,19 @@ export function FormulaTooltip({ row }: { row: InvoiceableAmount }) {
   const { t } = useI18n();
   const id = useId();
   const raw =
-    fen(row.consumed) - fen(row.refunded) - fen(row.pending) - fen(row.processing) - fen(row.mailing);
+    fen(row.consumed) -
+    fen(row.refunded) -
+    fen(row.pending) -
+    fen(row.processing) -
+    fen(row.mailing) -
+    fen(row.issued);
   const filled = t("market.formulaFilled", {
     consumed: formatMoney(row.consumed),
     refunded: formatMoney(row.refunded),
     pending: formatMoney(row.pending),
     processing: formatMoney(row.processing),
     mailing: formatMoney(row.mailing),
+    issued: formatMoney(row.issued),
     result: formatCny(raw),
   });
   const clamped = raw < 0n ? t("market.formulaClamped", { over: formatMoney(row.overInvoiced) }) : "";

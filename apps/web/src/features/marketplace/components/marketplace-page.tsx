@@ -61,6 +61,7 @@ export function MarketplacePage() {
                 money("pending", t("market.pending")),
                 money("processing", t("market.processing")),
                 money("mailing", t("market.mailing")),
+                money("issued", t("market.issued")),
                 {
                   colKey: "invoiceable",
                   title: t("market.invoiceable"),

@@ -1,11 +1,19 @@
 import type { AuditEvent } from "@mic/contracts";
-import { isInvoiceStatus } from "@mic/domain";
+import { AUDIT_ACTIONS } from "@mic/contracts";
+import { RETURN_ACTIONS, RETURN_REQUEST_STATUSES, isInvoiceStatus } from "@mic/domain";
 import { Timeline } from "tdesign-react";
 import { QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { statusChange } from "@/lib/status-change";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useRequestAuditEvents } from "../api/get-audit-events";
+
+const has = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
+
+/** Actions the timeline names in words (the audit log's labels). */
+const TIMELINE_ACTIONS = AUDIT_ACTIONS;
+const RETURN_STEPS: readonly string[] = [...RETURN_ACTIONS, "RETURN_CANCEL", "RED_LETTER_VOID"];
 
 /** The request's status history, from its audit events (oldest first). */
 export function RequestTimeline({ requestId }: { requestId: string }) {
@@ -21,11 +29,24 @@ export function RequestTimeline({ requestId }: { requestId: string }) {
 function Events({ events }: { events: AuditEvent[] }) {
   const { t, lang } = useI18n();
   const sorted = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const label = (status: string) => (isInvoiceStatus(status) ? t(`status.${status}`) : status);
+  const label = (status: string) =>
+    isInvoiceStatus(status)
+      ? t(`status.${status}`)
+      : has(RETURN_REQUEST_STATUSES, status)
+        ? t(`returnStatus.${status}`)
+        : status;
+  const actionLabel = (action: string) =>
+    has(TIMELINE_ACTIONS, action) ? t(`support.audit.action.${action}`) : action;
   return (
     <Timeline labelAlign="left" mode="same">
       {sorted.map((e) => {
-        const change = statusChange(e.fromStatus, e.toStatus, label, t("detail.created")) ?? e.action;
+        const moved = statusChange(e.fromStatus, e.toStatus, label, t("detail.created"));
+        // A return request's steps (§13) name the decision; other events read as their state change.
+        const change = !moved
+          ? actionLabel(e.action)
+          : has(RETURN_STEPS, e.action)
+            ? `${actionLabel(e.action)} · ${moved}`
+            : moved;
         const actor = e.actorName
           ? t("detail.actor", { name: e.actorName, role: e.actorRole ? t(`role.${e.actorRole}`) : "" })
           : t("detail.system");
