@@ -9,6 +9,7 @@ import {
   type WorkCalendar,
 } from "@mic/domain";
 import type { PrismaClient } from "../generated/client/client";
+import { CALENDAR_2027 } from "./calendar-2027";
 import { addressSnapshotOf, titleSnapshotOf } from "./snapshots";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -25,7 +26,7 @@ const CALENDAR: { date: string; kind: "HOLIDAY" | "WORKDAY"; name: string }[] = 
     name: "国庆节",
   })),
   { date: "2026-10-10", kind: "WORKDAY", name: "国庆节调休上班" },
-  { date: "2027-01-01", kind: "HOLIDAY", name: "元旦" },
+  ...CALENDAR_2027,
 ];
 
 /** Seeds SPEC §10 into an empty database, once: an advisory lock and the empty check make a second run a no-op. */
