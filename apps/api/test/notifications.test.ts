@@ -213,6 +213,19 @@ describe("the SLA clock", () => {
     );
   });
 
+  it("counts the two working days on the holiday calendar (春节 2027)", async () => {
+    const onTheDay = await apply(h, who.admin, ids.acme, ids.datawise, "1.00");
+    const dayAfter = await apply(h, who.admin, ids.acme, ids.datawise, "1.00");
+    const due = (id: string, d: string) =>
+      h.prisma.invoiceRequest.update({ where: { id }, data: { dueDate: new Date(`${d}T00:00:00Z`) } });
+    // Thursday 4 February 2027: the break runs 5–14 February, so two working days on is Tuesday the 16th.
+    await due(onTheDay, "2027-02-16");
+    await due(dayAfter, "2027-02-17");
+    await runSlaClock(h.prisma, new Date("2027-02-04T02:00:00Z"));
+    expect(types(await about(datawise, onTheDay))).toContain("invoice_request.due_soon");
+    expect(types(await about(datawise, dayAfter))).not.toContain("invoice_request.due_soon");
+  });
+
   it("counts on-time rates per provider for a month, for support only", async () => {
     const month = chinaDate(new Date()).slice(0, 7);
     const shipped = await requestIn(h, who, ids.acme, ids.cloudsoft, "MAILING");
