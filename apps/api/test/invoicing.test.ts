@@ -291,11 +291,15 @@ describe("records", () => {
         "纳税人识别号",
         "收件人",
         "邮寄地址",
+        "收票邮箱",
         "邮费",
-        "应寄出日期",
+        "应处理日期",
         "发票号码",
+        "开票日期",
         "快递公司",
         "运单号",
+        "驳回原因",
+        "记录 ID",
       ]
         .map((h) => `"${h}"`)
         .join(","),
@@ -309,7 +313,7 @@ describe("records", () => {
       "accept-language": "en",
     });
     const [header, row] = res.body.trim().split("\r\n");
-    expect(header).toContain('"Request ID"');
+    expect(header).toContain('"Request number"');
     expect(header).toContain('"Amount (CNY)"');
     expect(row).toMatch(/"(Pending|Processing|Mailing|Cancelled)"/);
     expect(row).toContain('"VAT general invoice (paper)"');

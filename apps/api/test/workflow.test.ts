@@ -182,7 +182,7 @@ describe("the full path", () => {
 
     const bad = await staff("POST", `/api/invoice-requests/${id}/ship`, {
       invoiceNumber: "12",
-      courier: "PIGEON",
+      courier: "x".repeat(51),
     });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual([
@@ -203,7 +203,8 @@ describe("the full path", () => {
     expect(shipped.json()).toMatchObject({
       status: "MAILING",
       invoiceNumber: "04403299",
-      courier: "SF",
+      courier: "顺丰速运",
+      courierCode: "SF",
       trackingNumber: "SF9876543210",
     });
     expect((await amountsAt(h, who.admin, ids.cloudsoft)).mailing).toBe(

@@ -1,7 +1,8 @@
 import { INVOICE_ACTIONS, INVOICE_STATUSES, INVOICE_TYPES, RETURN_ACTIONS } from "@mic/domain";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, auditQuery } from "./audit";
-import { COURIERS, SHIPPING_PAYERS } from "./invoices";
+import { COURIERS } from "./couriers";
+import { SHIPPING_PAYERS } from "./invoices";
 import { EXPORT_COLUMN_LABELS } from "./labels";
 import { t } from "./messages";
 import { TICKET_STATUSES } from "./support";

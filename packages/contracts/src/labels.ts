@@ -1,4 +1,4 @@
-import type { CourierCode } from "./invoices";
+import type { CourierCode } from "./couriers";
 
 /**
  * The labels of the enums the API and the console both show, in both languages: one dictionary
@@ -30,7 +30,7 @@ export const SHIPPING_PAYER_LABELS = {
   RECIPIENT_COD: { zh: "到付（收件人付邮费）", en: "Cash on delivery (recipient pays)" },
 } satisfies Record<string, Label>;
 
-/** The one courier dictionary (COURIERS in invoices.ts). */
+/** The one courier dictionary (COURIERS and tracking pages in couriers.ts). */
 export const COURIER_LABELS: Record<CourierCode, Label> = {
   SF: { zh: "顺丰速运", en: "SF Express" },
   EMS: { zh: "EMS", en: "EMS" },
@@ -39,8 +39,20 @@ export const COURIER_LABELS: Record<CourierCode, Label> = {
   YTO: { zh: "圆通速递", en: "YTO Express" },
   STO: { zh: "申通快递", en: "STO Express" },
   YUNDA: { zh: "韵达快递", en: "Yunda Express" },
+  JT: { zh: "极兔速递", en: "J&T Express" },
+  DBL: { zh: "德邦快递", en: "Deppon Express" },
   OTHER: { zh: "其他", en: "Other" },
 };
+
+/** The one return-request-status dictionary (退票申请, SPEC §13; RETURN_REQUEST_STATUSES in the domain). */
+export const RETURN_REQUEST_STATUS_LABELS = {
+  OPEN: { zh: "待服务商处理", en: "Awaiting the provider" },
+  APPROVED: { zh: "服务商已同意", en: "Approved" },
+  DECLINED: { zh: "服务商已拒绝", en: "Declined" },
+  AWAITING_BUYER: { zh: "待确认红冲", en: "Awaiting your confirmation" },
+  CONFIRMED: { zh: "已红冲", en: "Reversed" },
+  EXPIRED: { zh: "已过期", en: "Expired" },
+} satisfies Record<string, Label>;
 
 /** The one ticket-status dictionary (TICKET_STATUSES in support.ts). */
 export const TICKET_STATUS_LABELS = {
@@ -51,7 +63,7 @@ export const TICKET_STATUS_LABELS = {
 
 /** Column headers of the invoice-records CSV export, in column order. */
 export const EXPORT_COLUMN_LABELS = {
-  id: { zh: "申请编号", en: "Request ID" },
+  number: { zh: "申请编号", en: "Request number" },
   createdAt: { zh: "申请时间", en: "Applied at" },
   tenant: { zh: "企业", en: "Enterprise" },
   provider: { zh: "服务商", en: "Provider" },
@@ -62,11 +74,15 @@ export const EXPORT_COLUMN_LABELS = {
   taxpayerId: { zh: "纳税人识别号", en: "Taxpayer ID" },
   recipient: { zh: "收件人", en: "Recipient" },
   address: { zh: "邮寄地址", en: "Mailing address" },
+  email: { zh: "收票邮箱", en: "Receipt e-mail" },
   shippingPayer: { zh: "邮费", en: "Postage" },
-  dueDate: { zh: "应寄出日期", en: "Ship by" },
+  dueDate: { zh: "应处理日期", en: "Due by" },
   invoiceNumber: { zh: "发票号码", en: "Invoice number" },
+  issuedOn: { zh: "开票日期", en: "Issued on" },
   courier: { zh: "快递公司", en: "Courier" },
   trackingNumber: { zh: "运单号", en: "Tracking number" },
+  rejectReason: { zh: "驳回原因", en: "Rejection reason" },
+  id: { zh: "记录 ID", en: "Record ID" },
 } satisfies Record<string, Label>;
 export type ExportColumn = keyof typeof EXPORT_COLUMN_LABELS;
 
@@ -80,5 +96,6 @@ export const LABEL_MESSAGES: Record<string, Label> = {
   ...keyed("shippingPayer", SHIPPING_PAYER_LABELS),
   ...keyed("courier", COURIER_LABELS),
   ...keyed("ticketStatus", TICKET_STATUS_LABELS),
+  ...keyed("returnStatus", RETURN_REQUEST_STATUS_LABELS),
   ...keyed("export.column", EXPORT_COLUMN_LABELS),
 };

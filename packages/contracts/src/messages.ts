@@ -51,6 +51,43 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: "A tracking number has 6–40 letters or digits",
   },
   "id.invalid": { zh: "无效的编号", en: "Invalid ID" },
+  "invoiceNumber.digital": {
+    zh: "数电发票号码为 20 位数字",
+    en: "A digital invoice number has 20 digits",
+  },
+  "redLetterNumber.invalid": {
+    zh: "红字发票信息确认单编号为 20 位数字",
+    en: "A red-letter confirmation number has 20 digits",
+  },
+  "issuedOn.future": { zh: "开票日期不能晚于今天", en: "The issue date cannot be in the future" },
+  "issuedOn.beforeSubmission": {
+    zh: "开票日期不能早于申请日期（{0}）",
+    en: "The issue date cannot be before the application ({0})",
+  },
+  "fileIds.required": { zh: "请至少选择一个发票文件", en: "Choose at least one invoice file" },
+  "fileIds.tooMany": { zh: "最多选择 20 个文件", en: "Choose at most 20 files" },
+  "fileIds.unknown": {
+    zh: "所选文件不属于该开票申请",
+    en: "A chosen file is not attached to this request",
+  },
+  "fileIds.needPdfOrOfd": {
+    zh: "至少需要一个 PDF 或 OFD 版式文件",
+    en: "At least one PDF or OFD file is needed",
+  },
+  "file.required": {
+    zh: "请选择要上传的文件（表单字段 file）",
+    en: "Choose a file to upload (form field file)",
+  },
+  "file.type": {
+    zh: "仅支持 PDF、OFD 或 XML 格式的发票文件（按文件内容识别）",
+    en: "Only PDF, OFD or XML invoice files are accepted (recognised by their content)",
+  },
+  "file.onlyOne": {
+    zh: "一次只能上传一个文件（表单字段 file）",
+    en: "Upload one file at a time (form field file)",
+  },
+  "file.empty": { zh: "文件为空", en: "The file is empty" },
+  "file.tooLarge": { zh: "文件不能超过 5 MiB", en: "The file must be at most 5 MiB" },
   "webhook.url.invalid": { zh: "请输入 http(s) 地址", en: "Enter an http(s) URL" },
   "webhook.url.private": {
     zh: "不能使用内网或本机地址",
@@ -89,6 +126,10 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   notFound: { zh: "资源不存在", en: "Not found" },
   "body.tooLarge": { zh: "请求体过大（上限 1 MiB）", en: "The request body is too large (1 MiB at most)" },
   "body.json": { zh: "请求体须为 JSON", en: "The request body must be JSON" },
+  "body.multipart": {
+    zh: "请以 multipart/form-data 上传文件",
+    en: "Upload the file as multipart/form-data",
+  },
   "url.invalid": { zh: "请求地址格式不正确", en: "The request path is malformed" },
   "url.tooLong": { zh: "请求地址中的参数过长", en: "A parameter in the request path is too long" },
   internal: { zh: "服务器内部错误，请稍后再试", en: "Internal server error; try again later" },
@@ -135,11 +176,51 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: "提现金额超过可提现余额（¥{0}）",
     en: "The amount exceeds the withdrawable balance (¥{0})",
   },
+  "file.notProcessing": {
+    zh: "只有「处理中」的数电发票申请可以上传或删除文件（当前状态：{0}）",
+    en: "Files can be attached or removed only while a digital invoice request is processing (now: {0})",
+  },
+  "file.tooMany": {
+    zh: "每个申请最多保留 {0} 个文件，请先删除不需要的文件",
+    en: "A request holds at most {0} files; remove one first",
+  },
+  "file.paper": {
+    zh: "纸质发票申请无需上传文件",
+    en: "A paper invoice request takes no files",
+  },
+  "returnRequest.notReturnable": {
+    zh: "只有处理中、邮寄中或已开具的发票可以申请退票（当前状态：{0}）",
+    en: "Only a processing, mailing or issued invoice can be returned (now: {0})",
+  },
+  "returnRequest.alreadyOpen": {
+    zh: "该发票已有进行中的退票申请",
+    en: "This invoice already has a return request in progress",
+  },
+  "returnRequest.state": {
+    zh: "退票申请当前为「{0}」，发票为「{1}」，不能执行「{2}」",
+    en: "The return request is {0} and the invoice {1}; “{2}” is not possible",
+  },
+  "returnRequest.expired": {
+    zh: "红冲确认已超过期限，发票保持已开具",
+    en: "The time to confirm the reversal has run out; the invoice stays issued",
+  },
+  "reject.returnOpen": {
+    zh: "该申请有待处理的退票申请，请先同意或拒绝退票申请",
+    en: "This request has an open return request; approve or decline it first",
+  },
   "calendar.exists": { zh: "该日期已在日历中", en: "This date is already in the calendar" },
   "action.CANCEL": { zh: "撤销", en: "cancel" },
   "action.START_PROCESSING": { zh: "开始处理", en: "start processing" },
   "action.SHIP": { zh: "寄出发票", en: "ship" },
   "action.VOID": { zh: "作废", en: "void" },
+  "action.ISSUE": { zh: "开具发票", en: "issue" },
+  "action.REJECT": { zh: "驳回", en: "reject" },
+  "action.RETURN_CANCEL": { zh: "同意退票并撤销", en: "cancel on return" },
+  "action.RED_LETTER_VOID": { zh: "红冲作废", en: "void by red-letter reversal" },
+  "action.APPROVE": { zh: "同意退票", en: "approve" },
+  "action.DECLINE": { zh: "拒绝退票", en: "decline" },
+  "action.CONFIRM": { zh: "确认红冲", en: "confirm" },
+  "action.EXPIRE": { zh: "超时关闭", en: "expire" },
   "field.taxpayerId": { zh: "纳税人识别号", en: "taxpayer ID" },
   "field.registeredAddress": { zh: "注册地址", en: "registered address" },
   "field.registeredPhone": { zh: "注册电话", en: "registered phone" },

@@ -1,6 +1,7 @@
 import { INVOICE_STATUSES } from "@mic/domain";
 import { z } from "zod";
 import { amountString, isoDate, pageQuery, text, uuid } from "./common";
+import { returnRequestSummary, searchQuery } from "./invoices";
 
 export const TICKET_STATUSES = ["OPEN", "RESOLVED", "REJECTED"] as const;
 
@@ -17,6 +18,8 @@ export type TicketInput = z.infer<typeof ticketInput>;
 export const ticket = z.object({
   id: z.string(),
   requestId: z.string(),
+  /** The request's 申请编号 (SPEC §11). */
+  requestNumber: z.string(),
   tenantId: z.string(),
   tenantName: z.string(),
   providerName: z.string(),
@@ -28,6 +31,8 @@ export const ticket = z.object({
   resolution: z.string().nullable(),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
+  /** The request's approved return request, when there is one (SPEC §13): the provider agreed in the console. */
+  returnRequest: returnRequestSummary.nullable(),
 });
 export type Ticket = z.infer<typeof ticket>;
 
@@ -88,8 +93,11 @@ export const withdrawalListQuery = z.intersection(z.object({ providerId: uuid.op
 
 export const calendarDateParams = z.object({ date: isoDate });
 
-/** The provider workbench queue; without a status it shows what still needs work (PENDING, PROCESSING). */
+/**
+ * The provider workbench queue; without a status it shows what still needs work (PENDING,
+ * PROCESSING), unless `q` searches (then every status).
+ */
 export const providerQueueQuery = z.intersection(
-  z.object({ status: z.enum(INVOICE_STATUSES, { error: "enum.invalid" }).optional() }),
+  z.object({ status: z.enum(INVOICE_STATUSES, { error: "enum.invalid" }).optional(), q: searchQuery }),
   pageQuery,
 );

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, chinaDate, dayOfWeek, fromDayNumber, isIsoDate, toDayNumber } from "./calendar-date";
+import {
+  addDays,
+  chinaDate,
+  chinaDateTime,
+  dayOfWeek,
+  fromDayNumber,
+  isIsoDate,
+  toDayNumber,
+} from "./calendar-date";
 
 const DAY_MS = 86_400_000;
 const dayNumberArb = fc.integer({ min: toDayNumber("0001-01-01"), max: toDayNumber("9999-12-31") });
@@ -92,5 +100,13 @@ describe("chinaDate", () => {
         expect(chinaDate(new Date(ms))).toBe(expected);
       }),
     );
+  });
+});
+
+describe("chinaDateTime", () => {
+  it("writes an instant as China wall-clock time to the second", () => {
+    expect(chinaDateTime(new Date("2026-12-01T13:32:16.789Z"))).toBe("2026-12-01 21:32:16");
+    expect(chinaDateTime(new Date("2026-12-31T16:00:00Z"))).toBe("2027-01-01 00:00:00");
+    expect(() => chinaDateTime(new Date("nonsense"))).toThrow(RangeError);
   });
 });

@@ -69,3 +69,10 @@ export function chinaDate(instant: Date): string {
   if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The wall-clock time in China of an instant, to the second: `2026-12-01 21:32:16` (SPEC §11). */
+export function chinaDateTime(instant: Date): string {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+}

@@ -7,3 +7,4 @@ export * from "./working-days";
 export * from "./uscc";
 export * from "./identifiers";
 export * from "./invoice-type";
+export * from "./invoice-file";

@@ -10,6 +10,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** A route that answers a file rather than JSON: its 200 in the OpenAPI document. */
     download?: { mediaType: string; description: string };
+    /** A route that takes a multipart/form-data upload: its one file field, for the OpenAPI document. */
+    upload?: { field: string; description: string };
   }
 }
 
@@ -19,6 +21,7 @@ const TAGS = [
   { name: "invoice-requests", description: "Invoice applications (开票申请) and their state changes" },
   { name: "invoice-titles", description: "A tenant's invoice titles (发票抬头)" },
   { name: "mailing-addresses", description: "A tenant's mailing addresses (邮寄地址)" },
+  { name: "return-requests", description: "Return requests (退票申请) and red-letter reversals (红冲)" },
   { name: "tickets", description: "Void tickets (作废工单) between a tenant and support" },
   { name: "refunds", description: "Refunds recorded by support (退款)" },
   { name: "withdrawals", description: "Withdrawals of refunded money (提现)" },
@@ -42,6 +45,7 @@ export function errorStatuses(route: Pick<RouteOptions, "method" | "config">, sc
   if (mutates) statuses.add(403).add(429);
   if (schema.params) statuses.add(404);
   if (mutates && guarded) statuses.add(409);
+  if (route.config?.upload) statuses.add(400).add(413).add(415);
   return [...statuses].sort();
 }
 
@@ -90,6 +94,20 @@ export const openapiPlugin = fp(
             response,
           },
         });
+        const upload = route.config?.upload;
+        if (upload) {
+          const body = {
+            type: "object",
+            required: [upload.field],
+            properties: {
+              [upload.field]: { type: "string", format: "binary", description: upload.description },
+            },
+          };
+          return {
+            ...transformed,
+            schema: { ...transformed.schema, consumes: ["multipart/form-data"], body },
+          };
+        }
         const download = route.config?.download;
         if (!download) return transformed;
         const content = { [download.mediaType]: { schema: { type: "string", format: "binary" } } };

@@ -5,10 +5,12 @@ import { authRoutes } from "./auth";
 import { calendarRoutes } from "./calendar";
 import { catalogRoutes } from "./catalog";
 import { healthRoutes } from "./health";
+import { invoiceFileRoutes } from "./invoice-files";
 import { invoiceRequestRoutes } from "./invoice-requests";
 import { ledgerRoutes } from "./ledger";
 import { notificationRoutes } from "./notifications";
 import { providerQueueRoutes } from "./provider-queue";
+import { returnRequestRoutes } from "./return-requests";
 import { tenantRecordRoutes } from "./tenant-records";
 import { ticketRoutes } from "./tickets";
 import { webhookEndpointRoutes } from "./webhook-endpoints";
@@ -23,6 +25,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
     catalogRoutes,
     tenantRecordRoutes,
     invoiceRequestRoutes,
+    invoiceFileRoutes,
+    returnRequestRoutes,
     providerQueueRoutes,
     ticketRoutes,
     ledgerRoutes,

@@ -6,9 +6,12 @@ import {
   invoiceFilters,
   invoiceListQuery,
   invoiceQuote,
+  courierOf,
   invoiceRequest,
+  issueInput,
   langFrom,
   listOf,
+  rejectInput,
   shipInput,
 } from "@mic/contracts";
 import { chinaDate } from "@mic/domain";
@@ -21,6 +24,8 @@ import type { SessionUser } from "../lib/session";
 import { SIGNED_IN, userOf } from "../plugins/authorization";
 import { applyForInvoice, quoteInvoice } from "../services/apply-for-invoice";
 import { exportInvoiceRequests, getInvoiceRequest, listInvoiceRequests } from "../services/invoice-queries";
+import { issueInvoice } from "../services/issue-invoice";
+import { rejectInvoice } from "../services/reject-invoice";
 import { transitionInvoice } from "../services/transition-invoice";
 
 const tags = ["invoice-requests"];
@@ -166,7 +171,8 @@ export const invoiceRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       config: staff,
       schema: {
         tags,
-        summary: "PROCESSING → MAILING with invoice number, courier and tracking number",
+        summary:
+          "PROCESSING → MAILING (paper) with invoice number, courier (a name, or a code such as SF) and tracking number",
         headers,
         params: idParams,
         body: shipInput,
@@ -182,11 +188,65 @@ export const invoiceRequestRoutes: FastifyPluginAsyncZod = async (app) => {
           requestId: request.params.id,
           action: "SHIP",
           scope: { providerId: providerOf(user) },
+          // The courier's name is stored (顺丰速运 for SF); its code is derived when read.
           data: {
             invoiceNumber,
-            courier: courier === "OTHER" ? (courierName ?? "OTHER") : courier,
+            courier: courierOf(courier === "OTHER" ? (courierName ?? courier) : courier).name,
             trackingNumber,
           },
+        }),
+      );
+    },
+  );
+
+  app.post(
+    "/api/invoice-requests/:id/issue",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          "PROCESSING → ISSUED (electronic) with the 20-digit invoice number, the issue date and the files issued; attached files not listed are removed",
+        headers,
+        params: idParams,
+        body: issueInput,
+        response: { 200: invoiceRequest },
+      },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      return sendMutation(request, reply, 200, (tx) =>
+        issueInvoice(tx, {
+          actor: user,
+          requestId: request.params.id,
+          providerId: providerOf(user),
+          input: request.body,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    "/api/invoice-requests/:id/reject",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: "PENDING or PROCESSING → REJECTED (驳回) with a reason; the amount is given back",
+        headers,
+        params: idParams,
+        body: rejectInput,
+        response: { 200: invoiceRequest },
+      },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      return sendMutation(request, reply, 200, (tx) =>
+        rejectInvoice(tx, {
+          actor: user,
+          requestId: request.params.id,
+          providerId: providerOf(user),
+          reason: request.body.reason,
         }),
       );
     },

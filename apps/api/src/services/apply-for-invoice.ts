@@ -3,6 +3,7 @@ import type { ApplyInvoiceInput, InvoiceQuote } from "@mic/contracts";
 import {
   computeInvoiceable,
   dueDateFor,
+  kindOf,
   formatAmount,
   missingTitleFields,
   parseAmount,
@@ -18,7 +19,7 @@ import { calendarOf, calendarWindow } from "../lib/calendar";
 import { AppError } from "../lib/errors";
 import { replayed, toJson, type IdempotencyKey, type Outcome } from "../lib/idempotency";
 import { isUuid } from "../lib/pagination";
-import { requestJson } from "../lib/serialize";
+import { requestJson, type RequestRow } from "../lib/serialize";
 import { inOneStatement } from "../lib/tx";
 import { applicationConflict, BALANCE_JSON_SQL, figuresOf, readBalance } from "./balances";
 
@@ -48,7 +49,10 @@ interface ApplicationRows {
 async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInput, now: Date) {
   if (!isUuid(input.providerId)) throw missing("providerId");
   if (!isUuid(input.titleId)) throw missing("titleId");
-  if (!isUuid(input.addressId)) throw missing("addressId");
+  // SPEC §12: paper is mailed to an address, electronic goes to an e-mail; the other field is ignored.
+  const paper = kindOf(input.invoiceType) === "PAPER";
+  const addressId = paper ? (input.addressId ?? "") : null;
+  if (addressId !== null && !isUuid(addressId)) throw missing("addressId");
   const window = calendarWindow(now);
   const [rows] = await db.$queryRaw<[ApplicationRows]>`
     SELECT
@@ -58,7 +62,7 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
       (SELECT to_json(t) FROM "InvoiceTitle" t
         WHERE t.id = ${input.titleId}::uuid AND t."tenantId" = ${tenantId}::uuid) AS title,
       (SELECT to_json(a) FROM "MailingAddress" a
-        WHERE a.id = ${input.addressId}::uuid AND a."tenantId" = ${tenantId}::uuid) AS address,
+        WHERE a.id = ${addressId}::uuid AND a."tenantId" = ${tenantId}::uuid) AS address,
       (SELECT ${BALANCE_JSON_SQL}
          FROM "Balance" b WHERE b."tenantId" = ${tenantId}::uuid AND b."providerId" = ${input.providerId}::uuid) AS balance,
       (SELECT coalesce(json_agg(json_build_object('date', c.date::text, 'kind', c.kind)), '[]'::json)
@@ -66,7 +70,7 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
   const { provider, title, address, balance, calendar } = rows;
   if (!provider || !balance) throw missing("providerId");
   if (!title) throw missing("titleId");
-  if (!address) throw missing("addressId");
+  if (paper && !address) throw missing("addressId");
   if (!provider.invoiceTypes.includes(input.invoiceType)) {
     throw new AppError("VALIDATION", "validation", { fields: { invoiceType: "invoiceType.unsupported" } });
   }
@@ -84,11 +88,13 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
   return {
     provider,
     title,
-    address,
+    address: paper ? address : null,
+    email: paper ? null : (input.email ?? null),
     balance: figuresOf(balance),
     amountFen,
     dueDate: dueDateFor(now, calendarOf(calendar)),
-    shippingPayer: shippingPayerFor(amountFen),
+    // Postage is a paper matter (SPEC §5); nothing is mailed for an electronic invoice.
+    shippingPayer: paper ? shippingPayerFor(amountFen) : null,
   };
 }
 
@@ -106,7 +112,8 @@ export async function quoteInvoice(
     amount: formatAmount(p.amountFen),
     invoiceType: input.invoiceType,
     title: titleSnapshotOf(p.title),
-    address: addressSnapshotOf(p.address),
+    address: p.address ? addressSnapshotOf(p.address) : null,
+    email: p.email,
     shippingPayer: p.shippingPayer,
     dueDate: p.dueDate,
   };
@@ -147,9 +154,9 @@ export async function applyForInvoice(
     invoiceType: input.invoiceType,
     status: "PENDING",
     titleSnapshot: titleSnapshotOf(p.title),
-    addressSnapshot: addressSnapshotOf(p.address),
+    addressSnapshot: p.address ? addressSnapshotOf(p.address) : null,
     shippingPayer: p.shippingPayer,
-    email: null,
+    email: p.email,
     dueDate: new Date(`${p.dueDate}T00:00:00Z`),
     issuedOn: null,
     rejectReason: null,
@@ -177,7 +184,7 @@ export async function applyForInvoice(
       amount: formatAmount(p.amountFen),
       invoiceType: input.invoiceType,
       titleId: p.title.id,
-      addressId: p.address.id,
+      ...(p.address ? { addressId: p.address.id } : { email: p.email }),
     },
   });
   // The provider was read above and the tenant's name came with the session: no reads to shape the reply.
@@ -186,6 +193,8 @@ export async function applyForInvoice(
       ...request,
       provider: p.provider,
       tenant: { id: tenantId, name: actor.tenantName ?? "" },
+      files: [] as RequestRow["files"],
+      returnRequests: [] as RequestRow["returnRequests"],
     } as Parameters<typeof requestJson>[0],
     now,
   );
@@ -206,7 +215,8 @@ export async function applyForInvoice(
     const fresh = await readBalance(db, { tenantId, providerId: p.provider.id });
     throw fresh ? applicationConflict(fresh) : missing("providerId");
   }
-  if (!result.replayed) return { status: 201, body };
+  // The stored reply, with the request number mic_apply_invoice took.
+  if (!result.replayed) return { status: 201, body: result.body };
   return replayed(idempotency!, {
     requestHash: result.requestHash!,
     status: result.statusCode,

@@ -1,12 +1,12 @@
 import {
-  COURIERS,
+  courierOf,
   EXPORT_COLUMN_LABELS,
   t,
   type ExportColumn,
   type InvoiceListQuery,
   type Lang,
 } from "@mic/contracts";
-import { chinaDate, formatAmount } from "@mic/domain";
+import { chinaDate, chinaDateTime, formatAmount } from "@mic/domain";
 import type { Db, Prisma } from "@mic/db";
 import { notFound } from "../lib/errors";
 import { chinaDayRange, isUuid, newestFirst, newestPage } from "../lib/pagination";
@@ -15,9 +15,28 @@ import type { Scope } from "./transition-invoice";
 
 type InvoiceFilters = Omit<InvoiceListQuery, "limit" | "cursor">;
 
+/**
+ * `q` (SPEC §11): one exact identifier, whichever kind it is — the request number, the invoice
+ * number, the tracking number or a void ticket's return tracking number. Each is an indexed
+ * equality (letters also tried in upper case, as couriers and request numbers print them).
+ */
+export function searchWhere(q: string | undefined): Prisma.InvoiceRequestWhereInput {
+  if (!q) return {};
+  const forms = [...new Set([q, q.toUpperCase()])];
+  return {
+    OR: [
+      { number: { in: forms } },
+      { invoiceNumber: { in: forms } },
+      { trackingNumber: { in: forms } },
+      { tickets: { some: { returnTrackingNumber: { in: forms } } } },
+    ],
+  };
+}
+
 function where(scope: Scope, f: InvoiceFilters): Prisma.InvoiceRequestWhereInput {
   const today = new Date(`${chinaDate(new Date())}T00:00:00Z`);
   return {
+    ...searchWhere(f.q),
     ...(f.tenantId ? { tenantId: f.tenantId } : {}),
     ...(f.providerId ? { providerId: f.providerId } : {}),
     ...scope,
@@ -53,42 +72,59 @@ function csvCell(value: string): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-/** A courier is stored as its code, or as the name staff typed for OTHER. */
-const courierLabel = (courier: string | null, lang: Lang) =>
-  courier === null
-    ? ""
-    : (COURIERS as readonly string[]).includes(courier)
-      ? t(`courier.${courier}`, lang)
-      : courier;
+/**
+ * An identifier (invoice, tracking, taxpayer number) that a spreadsheet must keep as text: a
+ * leading tab stops Excel and WPS from reading `04403210` as 4403210 or a 20-digit number as
+ * 1.23E+19, and the tab is not a formula character. Blank stays blank.
+ */
+function csvText(value: string | null | undefined): string {
+  if (!value) return csvCell("");
+  return csvCell(value).replace(/^"/, '"\t');
+}
 
 function csvRow(r: RequestRow, lang: Lang): string {
   const title = r.titleSnapshot as { name?: string; taxpayerId?: string | null };
-  const a = r.addressSnapshot as {
+  const a = (r.addressSnapshot ?? {}) as {
     recipient?: string;
     province?: string;
     city?: string;
     district?: string;
     street?: string;
   };
-  const cells: Record<ExportColumn, string> = {
-    id: r.id,
-    createdAt: r.createdAt.toISOString(),
+  const text: Record<ExportColumn, string> = {
+    number: r.number,
+    createdAt: chinaDateTime(r.createdAt),
     tenant: r.tenant.name,
     provider: r.provider.name,
     amount: formatAmount(r.amountFen),
     invoiceType: t(`invoiceType.${r.invoiceType}`, lang),
     status: t(`status.${r.status}`, lang),
     title: title.name ?? "",
-    taxpayerId: title.taxpayerId ?? "",
+    taxpayerId: "",
     recipient: a.recipient ?? "",
     address: [a.province, a.city, a.district, a.street].filter(Boolean).join(" "),
+    email: r.email ?? "",
     shippingPayer: r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`, lang) : "",
-    dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : "",
-    invoiceNumber: r.invoiceNumber ?? "",
-    courier: courierLabel(r.courier, lang),
-    trackingNumber: r.trackingNumber ?? "",
+    dueDate: r.dueDate.toISOString().slice(0, 10),
+    invoiceNumber: "",
+    issuedOn: r.issuedOn ? r.issuedOn.toISOString().slice(0, 10) : "",
+    courier: r.courier === null ? "" : courierName(r.courier, lang),
+    trackingNumber: "",
+    rejectReason: r.rejectReason ?? "",
+    id: r.id,
   };
-  return COLUMNS.map((c) => csvCell(cells[c])).join(",");
+  const identifiers: Partial<Record<ExportColumn, string | null | undefined>> = {
+    taxpayerId: title.taxpayerId,
+    invoiceNumber: r.invoiceNumber,
+    trackingNumber: r.trackingNumber,
+  };
+  return COLUMNS.map((c) => (c in identifiers ? csvText(identifiers[c]) : csvCell(text[c]))).join(",");
+}
+
+/** A common courier by its name in the reader's language; any other as staff typed it. */
+function courierName(stored: string, lang: Lang): string {
+  const { name, code } = courierOf(stored);
+  return code ? t(`courier.${code}`, lang) : name;
 }
 
 /** The filtered records as CSV, UTF-8 with BOM, read in keyset batches so memory stays flat. */

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
 import { emit } from "./notifications-emit";
+import { grantOpenReturnOnVoid } from "./return-requests";
 import { loadTicket } from "./ticket-queries";
 import { transitionInvoice } from "./transition-invoice";
 
@@ -43,6 +44,13 @@ export async function resolveTicket(tx: Tx, o: ResolveTicketOptions) {
       requestId: ticket.requestId,
       action: "VOID",
       scope: {},
+      reason: o.reason,
+    });
+    await grantOpenReturnOnVoid(tx, {
+      actor: o.actor,
+      requestId: ticket.requestId,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
       reason: o.reason,
     });
   }

@@ -1,17 +1,35 @@
 import type { Ticket as TicketJson, ticketListQuery } from "@mic/contracts";
 import { formatAmount } from "@mic/domain";
-import type { Db, InvoiceRequest, Provider, Tenant, Ticket } from "@mic/db";
+import type { Db, InvoiceRequest, Prisma, Provider, ReturnRequest, Tenant, Ticket } from "@mic/db";
 import type { z } from "zod";
 import { newestPage } from "../lib/pagination";
+import { returnSummaryJson } from "../lib/serialize";
 import type { Tx } from "../lib/tx";
 
-type TicketRow = Ticket & { tenant: Tenant; request: InvoiceRequest & { provider: Provider } };
-const ticketInclude = { tenant: true, request: { include: { provider: true } } } as const;
+type TicketRow = Ticket & {
+  tenant: Tenant;
+  request: InvoiceRequest & { provider: Provider; returnRequests: ReturnRequest[] };
+};
+/** With the request's approved return request, if any: support sees that the provider agreed (SPEC §13). */
+const ticketInclude = {
+  tenant: true,
+  request: {
+    include: {
+      provider: true,
+      returnRequests: {
+        where: { status: "APPROVED" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+      },
+    },
+  },
+} satisfies Prisma.TicketInclude;
 
 function ticketJson(t: TicketRow): TicketJson {
   return {
     id: t.id,
     requestId: t.requestId,
+    requestNumber: t.request.number,
     tenantId: t.tenantId,
     tenantName: t.tenant.name,
     providerName: t.request.provider.name,
@@ -23,6 +41,7 @@ function ticketJson(t: TicketRow): TicketJson {
     resolution: t.resolution,
     createdAt: t.createdAt.toISOString(),
     resolvedAt: t.resolvedAt ? t.resolvedAt.toISOString() : null,
+    returnRequest: t.request.returnRequests[0] ? returnSummaryJson(t.request.returnRequests[0]) : null,
   };
 }
 

@@ -14,24 +14,44 @@ import type { Tx } from "../lib/tx";
 import { moveBalance } from "./balances";
 import { emitTransition } from "./notifications-emit";
 
-const STAMP: Partial<Record<InvoiceStatus, "processingAt" | "mailingAt" | "voidedAt" | "cancelledAt">> = {
+type Stamp = "processingAt" | "mailingAt" | "issuedAt" | "voidedAt" | "cancelledAt" | "rejectedAt";
+const STAMP: Partial<Record<InvoiceStatus, Stamp>> = {
   PROCESSING: "processingAt",
   MAILING: "mailingAt",
+  ISSUED: "issuedAt",
   VOIDED: "voidedAt",
   CANCELLED: "cancelledAt",
+  REJECTED: "rejectedAt",
 };
 
 /** Who may see which requests: an admin its tenant's, provider staff their provider's, support all. */
 export type Scope = { tenantId: string } | { providerId: string } | Record<string, never>;
+
+/** A transition the table refuses: 403 for the wrong role, else 409 naming the current state (SPEC §4). */
+export function refusal(reason: "STATE" | "ROLE", status: InvoiceStatus, action: InvoiceAction): AppError {
+  if (reason === "ROLE") return new AppError("FORBIDDEN", "forbidden.role");
+  return new AppError("CONFLICT", "transition.state", { args: [`status.${status}`, `action.${action}`] });
+}
+
+/** Takes the request's row lock for the rest of the transaction, so the checks that follow read what stays. */
+export async function lockRequest(tx: Tx, id: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM "InvoiceRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
+}
 
 interface TransitionOptions {
   actor: Actor;
   requestId: string;
   action: InvoiceAction;
   scope: Scope;
-  /** Extra columns written with the change (shipment details). */
-  data?: Partial<Pick<RequestRow, "invoiceNumber" | "courier" | "trackingNumber">>;
+  /** Extra columns written with the change (shipment or issue details, the reject reason). */
+  data?: Partial<
+    Pick<RequestRow, "invoiceNumber" | "courier" | "trackingNumber" | "issuedOn" | "rejectReason">
+  >;
   reason?: string | null;
+  /** More for the audit event's `after` (the return request behind a RETURN_CANCEL, the files kept). */
+  auditAfter?: Record<string, unknown>;
+  /** The clock (the seed plays its stories in the past; tests move it). */
+  now?: Date;
 }
 
 /**
@@ -45,13 +65,8 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
     : null;
   if (!current) throw notFound();
   const check = checkTransition(current.status, o.action, o.actor.role, kindOf(current.invoiceType));
-  if (!check.ok) {
-    if (check.reason === "ROLE") throw new AppError("FORBIDDEN", "forbidden.role");
-    throw new AppError("CONFLICT", "transition.state", {
-      args: [`status.${current.status}`, `action.${o.action}`],
-    });
-  }
-  const now = new Date();
+  if (!check.ok) throw refusal(check.reason, current.status, o.action);
+  const now = o.now ?? new Date();
   const stamp = STAMP[check.to];
   const changes = { ...o.data, status: check.to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) };
   const { count } = await tx.invoiceRequest.updateMany({
@@ -75,7 +90,8 @@ export async function transitionInvoice(tx: Tx, o: TransitionOptions) {
     fromStatus: current.status,
     toStatus: check.to,
     reason: o.reason ?? null,
-    after: { amount: formatAmount(current.amountFen), ...(o.data ?? {}) },
+    after: { amount: formatAmount(current.amountFen), ...(o.data ?? {}), ...(o.auditAfter ?? {}) },
+    at: now,
   });
   // The row as it now is, from what was read and what was written: no second read.
   const json = requestJson({ ...current, ...changes }, now);

@@ -1,0 +1,40 @@
+import { checkTransition, kindOf } from "@mic/domain";
+import type { Actor } from "../lib/audit";
+import { conflict, notFound } from "../lib/errors";
+import { isUuid } from "../lib/pagination";
+import type { Tx } from "../lib/tx";
+import { lockRequest, refusal, transitionInvoice } from "./transition-invoice";
+
+interface RejectOptions {
+  actor: Actor;
+  requestId: string;
+  providerId: string;
+  reason: string;
+  now?: Date;
+}
+
+/**
+ * 驳回 (SPEC §13): PENDING or PROCESSING → REJECTED with the reason the tenant reads; the amount
+ * returns. A request whose tenant has an open return request waits for that decision first
+ * (approving it cancels the request anyway), so no return request is left open on a closed request.
+ */
+export async function rejectInvoice(tx: Tx, o: RejectOptions) {
+  if (!isUuid(o.requestId)) throw notFound();
+  await lockRequest(tx, o.requestId);
+  const current = await tx.invoiceRequest.findFirst({ where: { id: o.requestId, providerId: o.providerId } });
+  if (!current) throw notFound();
+  const check = checkTransition(current.status, "REJECT", o.actor.role, kindOf(current.invoiceType));
+  if (!check.ok) throw refusal(check.reason, current.status, "REJECT");
+  if (await tx.returnRequest.findFirst({ where: { requestId: current.id, status: "OPEN" } })) {
+    throw conflict("reject.returnOpen");
+  }
+  return transitionInvoice(tx, {
+    actor: o.actor,
+    requestId: current.id,
+    action: "REJECT",
+    scope: { providerId: o.providerId },
+    data: { rejectReason: o.reason },
+    reason: o.reason,
+    ...(o.now ? { now: o.now } : {}),
+  });
+}
