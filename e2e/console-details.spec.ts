@@ -38,7 +38,7 @@ test.describe("console details (issue 11)", () => {
     await date.fill("2030-10-05"); // a Saturday
     await date.blur();
     await expect(page.getByRole("status").filter({ hasText: "所选日期是周末" })).toBeVisible();
-    await page.getByText("调休上班日", { exact: true }).click();
+    await page.getByRole("radiogroup", { name: "类型" }).getByText("调休上班日").click();
     await date.fill("2030-10-07"); // a Monday
     await date.blur();
     await expect(page.getByRole("status").filter({ hasText: "所选日期是工作日" })).toBeVisible();
