@@ -27,6 +27,12 @@ const TAGS = [
   { name: "withdrawals", description: "Withdrawals of refunded money (提现)" },
   { name: "audit", description: "The audit trail" },
   { name: "calendar", description: "Holidays and make-up workdays that due dates count on" },
+  { name: "notifications", description: "In-app notifications (站内信) of the signed-in user" },
+  {
+    name: "webhooks",
+    description: "Webhook endpoints of a tenant or provider, signed per Standard Webhooks",
+  },
+  { name: "sla", description: "The SLA clock: on-time rates per provider" },
 ];
 
 /**
