@@ -178,6 +178,12 @@ test("three roles: apply, process, ship, ticket, void (issue 4)", async ({ page 
     await snap(page, "records-voided");
     await openRecord(page, requestId);
     await expect(described(page, "状态")).toHaveText("发票作废");
+    // The 作废工单 card tells it in order: the tenant's own message, then support's verdict.
+    const card = page.getByRole("article", { name: /提交的作废工单/ });
+    await expect(card).toContainText("已收到寄回发票，运单号核实无误");
+    const text = (await card.textContent()) ?? "";
+    expect(text.indexOf("企业说明")).toBeGreaterThan(-1);
+    expect(text.indexOf("企业说明")).toBeLessThan(text.indexOf("处理结果"));
     await snap(page, "detail-voided");
   });
 });
