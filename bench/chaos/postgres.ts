@@ -168,7 +168,9 @@ export async function openTarget(databaseUrl: string | undefined): Promise<Targe
         "-o",
         "max_connections=200",
         "-o",
-        "listen_addresses=127.0.0.1",
+        // Quoted: unquoted, pg_createcluster writes `listen_addresses = 127.0.0.1`, which PostgreSQL
+        // cannot parse, and the cluster never starts.
+        "listen_addresses='127.0.0.1'",
         "--",
         "--auth=trust",
       ]);
