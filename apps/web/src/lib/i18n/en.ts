@@ -682,8 +682,10 @@ export const en: Record<MessageKey, string> = {
     "Delete {date} ({name}) from the calendar? This cannot be undone; it affects requests submitted afterwards only.",
   "support.calendar.deleteSubmit": "Confirm delete",
   "support.calendar.deleteLabel": "Delete {date}",
-  "support.calendar.warn.weekendHoliday": "This date is a weekend day, already off: is the date right? (Holidays are usually weekdays.)",
-  "support.calendar.warn.weekdayWorkday": "This date is a weekday, already a workday: make-up workdays are usually a Saturday or Sunday. Is the date right?",
+  "support.calendar.warn.weekendHoliday":
+    "This date is a weekend day, already off: is the date right? (Holidays are usually weekdays.)",
+  "support.calendar.warn.weekdayWorkday":
+    "This date is a weekday, already a workday: make-up workdays are usually a Saturday or Sunday. Is the date right?",
   "support.calendar.deleted": "Deleted {date}",
 
   "notifications.title": "Notifications",
