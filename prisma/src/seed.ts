@@ -1,16 +1,6 @@
 import { hash } from "@node-rs/argon2";
-import {
-  bucketOf,
-  chinaDate,
-  dueDateFor,
-  requestNumber,
-  shippingPayerFor,
-  type InvoiceStatus,
-  type WorkCalendar,
-} from "@mic/domain";
 import type { PrismaClient } from "../generated/client/client";
 import { CALENDAR_2027 } from "./calendar-2027";
-import { addressSnapshotOf, titleSnapshotOf } from "./snapshots";
 
 export const DEMO_PASSWORD = "demo-password";
 const SEED_LOCK = 72707370;
@@ -29,7 +19,12 @@ const CALENDAR: { date: string; kind: "HOLIDAY" | "WORKDAY"; name: string }[] = 
   ...CALENDAR_2027,
 ];
 
-/** Seeds SPEC §10 into an empty database, once: an advisory lock and the empty check make a second run a no-op. */
+/**
+ * Seeds SPEC §10's accounts, providers, consumption, titles, addresses and holiday calendar into an
+ * empty database, once: an advisory lock and the empty check make a second run a no-op (false).
+ * The demo requests are not written here: apps/api plays them through its services after this
+ * returns true (src/seed/demo-stories.ts), so each has the timeline the console would have made.
+ */
 export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
   const passwordHash = await hash(DEMO_PASSWORD);
   return prisma.$transaction(
@@ -44,7 +39,13 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           name: "CloudSoft 云软件",
           contactPhone: "400-820-1234",
           contactEmail: "invoice@cloudsoft.test",
-          invoiceTypes: ["PAPER_VAT_GENERAL", "PAPER_VAT_SPECIAL", "ELECTRONIC_VAT_GENERAL"],
+          // SPEC §10: CloudSoft issues every type, paper and electronic.
+          invoiceTypes: [
+            "PAPER_VAT_GENERAL",
+            "PAPER_VAT_SPECIAL",
+            "ELECTRONIC_VAT_GENERAL",
+            "ELECTRONIC_VAT_SPECIAL",
+          ],
         },
       });
       const datawise = await tx.provider.create({
@@ -93,19 +94,20 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
             providerId: datawise.id,
             passwordHash,
           },
+          {
+            email: "staff@netguard.test",
+            name: "孙悦（NetGuard）",
+            role: "PROVIDER_STAFF",
+            providerId: netguard.id,
+            passwordHash,
+          },
           { email: "support@market.test", name: "云市场客服", role: "SUPPORT", passwordHash },
         ],
       });
-      const acmeAdmin = await tx.user.findUniqueOrThrow({ where: { email: "admin@acme.test" } });
-      const globexAdmin = await tx.user.findUniqueOrThrow({ where: { email: "admin@globex.test" } });
 
       await tx.calendarDay.createMany({
         data: CALENDAR.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name })),
       });
-      const calendar: WorkCalendar = {
-        holidays: new Set(CALENDAR.filter((d) => d.kind === "HOLIDAY").map((d) => d.date)),
-        workdays: new Set(CALENDAR.filter((d) => d.kind === "WORKDAY").map((d) => d.date)),
-      };
 
       const consumption: [string, string, string, string][] = [
         [acme.id, cloudsoft.id, "8800.00", "CS-2026-0901"],
@@ -114,6 +116,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         [acme.id, datawise.id, "36.80", "DW-2026-1015"],
         [acme.id, netguard.id, "5000.00", "NG-2026-0820"],
         [globex.id, cloudsoft.id, "2000.00", "CS-2026-0930"],
+        // What the demo requests of Globex at CloudSoft hold (apps/api's demo stories): 2,000.00
+        // stays invoiceable there, as before they existed.
+        [globex.id, cloudsoft.id, "3150.00", "CS-2026-1105"],
         [globex.id, datawise.id, "300.00", "DW-2026-0911"],
       ];
       await tx.ledgerEntry.createMany({
@@ -125,26 +130,15 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           reference,
         })),
       });
-      const balances = new Map<
-        string,
-        Record<"consumedFen" | "pendingFen" | "processingFen" | "mailingFen" | "issuedFen", bigint>
-      >();
-      const balanceOf = (tenantId: string, providerId: string) => {
+      // Each (tenant, provider) pair's balance holds its consumption; requests move their amounts
+      // into the buckets as they are applied for (apps/api plays the demo requests, demo-stories.ts).
+      const consumed = new Map<string, bigint>();
+      for (const [tenantId, providerId, amount] of consumption) {
         const key = `${tenantId}|${providerId}`;
-        const b = balances.get(key) ?? {
-          consumedFen: 0n,
-          pendingFen: 0n,
-          processingFen: 0n,
-          mailingFen: 0n,
-          issuedFen: 0n,
-        };
-        balances.set(key, b);
-        return b;
-      };
-      for (const [tenantId, providerId, amount] of consumption)
-        balanceOf(tenantId, providerId).consumedFen += yuan(amount);
+        consumed.set(key, (consumed.get(key) ?? 0n) + yuan(amount));
+      }
 
-      const acmeTitle = await tx.invoiceTitle.create({
+      await tx.invoiceTitle.create({
         data: {
           tenantId: acme.id,
           type: "ENTERPRISE",
@@ -157,7 +151,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           isDefault: true,
         },
       });
-      const acmeAddress = await tx.mailingAddress.create({
+      await tx.mailingAddress.create({
         data: {
           tenantId: acme.id,
           recipient: "王敏",
@@ -170,7 +164,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           isDefault: true,
         },
       });
-      const globexTitle = await tx.invoiceTitle.create({
+      await tx.invoiceTitle.create({
         data: {
           tenantId: globex.id,
           type: "ENTERPRISE",
@@ -179,7 +173,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           isDefault: true,
         },
       });
-      const globexAddress = await tx.mailingAddress.create({
+      await tx.mailingAddress.create({
         data: {
           tenantId: globex.id,
           recipient: "李强",
@@ -193,110 +187,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         },
       });
 
-      const requests: {
-        tenantId: string;
-        providerId: string;
-        amount: string;
-        status: InvoiceStatus;
-        daysAgo: number;
-        by: string;
-        title: typeof acmeTitle;
-        address: typeof acmeAddress;
-      }[] = [
-        {
-          tenantId: acme.id,
-          providerId: netguard.id,
-          amount: "1200.00",
-          status: "PROCESSING",
-          daysAgo: 20,
-          by: acmeAdmin.id,
-          title: acmeTitle,
-          address: acmeAddress,
-        },
-        {
-          tenantId: acme.id,
-          providerId: netguard.id,
-          amount: "800.00",
-          status: "MAILING",
-          daysAgo: 12,
-          by: acmeAdmin.id,
-          title: acmeTitle,
-          address: acmeAddress,
-        },
-        {
-          tenantId: acme.id,
-          providerId: netguard.id,
-          amount: "100.00",
-          status: "CANCELLED",
-          daysAgo: 9,
-          by: acmeAdmin.id,
-          title: acmeTitle,
-          address: acmeAddress,
-        },
-        {
-          tenantId: globex.id,
-          providerId: datawise.id,
-          amount: "120.00",
-          status: "PENDING",
-          daysAgo: 3,
-          by: globexAdmin.id,
-          title: globexTitle,
-          address: globexAddress,
-        },
-      ];
-      for (const r of requests) {
-        const createdAt = new Date(Date.now() - r.daysAgo * 86_400_000);
-        const amountFen = yuan(r.amount);
-        const at = (status: InvoiceStatus) =>
-          r.status === status ? new Date(createdAt.getTime() + 86_400_000) : null;
-        // The day's next request number, as mic_apply_invoice takes it (SPEC §11).
-        const chinaDay = chinaDate(createdAt);
-        const [counter] = await tx.$queryRaw<{ last: number }[]>`
-          INSERT INTO "RequestNumberDay" ("day", "last") VALUES (${chinaDay}::date, 1)
-          ON CONFLICT ("day") DO UPDATE SET "last" = "RequestNumberDay"."last" + 1
-          RETURNING "last"`;
-        const request = await tx.invoiceRequest.create({
-          data: {
-            number: requestNumber(chinaDay, counter!.last),
-            tenantId: r.tenantId,
-            providerId: r.providerId,
-            amountFen,
-            invoiceType: "PAPER_VAT_GENERAL",
-            status: r.status,
-            titleSnapshot: titleSnapshotOf(r.title),
-            addressSnapshot: addressSnapshotOf(r.address),
-            shippingPayer: shippingPayerFor(amountFen),
-            dueDate: new Date(`${dueDateFor(createdAt, calendar)}T00:00:00Z`),
-            createdById: r.by,
-            createdAt,
-            processingAt:
-              r.status === "MAILING" ? new Date(createdAt.getTime() + 3_600_000) : at("PROCESSING"),
-            mailingAt: at("MAILING"),
-            cancelledAt: at("CANCELLED"),
-            ...(r.status === "MAILING"
-              ? { invoiceNumber: "04403210", courier: "SF", trackingNumber: "SF1234567890123" }
-              : {}),
-          },
-        });
-        const bucket = bucketOf(r.status);
-        if (bucket) balanceOf(r.tenantId, r.providerId)[bucket] += amountFen;
-        await tx.auditEvent.create({
-          data: {
-            actorId: r.by,
-            actorRole: "ENTERPRISE_ADMIN",
-            tenantId: r.tenantId,
-            action: "APPLY",
-            entityType: "InvoiceRequest",
-            entityId: request.id,
-            toStatus: "PENDING",
-            reason: "demo data",
-            createdAt,
-          },
-        });
-      }
-      for (const [key, b] of balances) {
+      for (const [key, consumedFen] of consumed) {
         const [tenantId = "", providerId = ""] = key.split("|");
-        await tx.balance.create({ data: { tenantId, providerId, ...b } });
+        await tx.balance.create({ data: { tenantId, providerId, consumedFen } });
       }
       return true;
     },

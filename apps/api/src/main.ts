@@ -4,12 +4,12 @@ import {
   createPrisma,
   DataDirInUseError,
   isConnectionError,
-  seedDemoData,
   startEmbeddedPostgres,
 } from "@mic/db";
 import { buildApp } from "./app";
 import { readEnv } from "./env";
 import { sessionSecret } from "./lib/secret";
+import { seedDemo } from "./seed/demo-stories";
 import { purgeExpired } from "./services/purge-expired";
 
 const env = readEnv();
@@ -46,7 +46,7 @@ const prisma = createPrisma(databaseUrl, {
     console.error(`database connection lost (${lostConnections} so far): ${error.message}`);
   },
 });
-const seeded = await whenDatabaseAnswers(() => seedDemoData(prisma));
+const seeded = await whenDatabaseAnswers(() => seedDemo(prisma));
 const app = await buildApp({
   prisma,
   sessionSecret: sessionSecret(env.sessionSecret, env.dataDir),

@@ -89,7 +89,7 @@ describe("demo data", () => {
       const results = await Promise.all([seedDemoData(a), seedDemoData(b)]);
       expect(results.sort()).toEqual([false, true]);
       expect(await seedDemoData(a)).toBe(false);
-      expect(await a.user.count()).toBe(5);
+      expect(await a.user.count()).toBe(6);
       expect(await a.provider.count()).toBeGreaterThanOrEqual(3);
     } finally {
       await a.$disconnect();

@@ -1,6 +1,7 @@
-import { createPrisma, seedDemoData, type Db } from "@mic/db";
+import { createPrisma, type Db } from "@mic/db";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp, type App } from "../src/app";
+import { seedDemo } from "../src/seed/demo-stories";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 export const DEMO = {
@@ -30,7 +31,7 @@ export interface Ids {
   netguard: string;
 }
 
-/** A Fastify app on a database of the test file's own, seeded with the demo data of SPEC §10. */
+/** A Fastify app on a database of the test file's own, seeded with the demo data of SPEC §10 and its requests. */
 export function useHarness(): Harness {
   let db: TestDatabase;
   const h = {} as Harness;
@@ -39,7 +40,7 @@ export function useHarness(): Harness {
     h.url = db.url;
     h.poolSize = db.poolSize;
     h.prisma = createPrisma(db.url, { max: db.poolSize });
-    await seedDemoData(h.prisma);
+    await seedDemo(h.prisma);
     h.app = await buildApp({ prisma: h.prisma, sessionSecret: "test-secret", logLevel: "silent" });
     await h.app.ready();
   });

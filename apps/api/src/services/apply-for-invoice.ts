@@ -141,8 +141,9 @@ export async function applyForInvoice(
   tenantId: string,
   input: ApplyInvoiceInput,
   idempotency: IdempotencyKey | undefined,
+  /** The clock (the seed applies in the past). */
+  now = new Date(),
 ): Promise<Outcome> {
-  const now = new Date();
   const p = await readApplication(db, tenantId, input, now);
   const request: InvoiceRequest = {
     id: uuidv7(now.getTime()),
