@@ -58,6 +58,7 @@ async function overflowing(page: Page) {
 
 for (const { account, pages } of LISTS) {
   test(`${account.email}: no table wider than its card at 1440 and 1280 px`, async ({ page }) => {
+    test.setTimeout(120_000);
     await signIn(page, account.email);
     for (const width of [1440, 1280]) {
       await page.setViewportSize({ width, height: 900 });
