@@ -48,7 +48,8 @@ export default defineConfig({
   webServer: {
     // A fresh database every run: see scripts/e2e-server.mjs.
     command: "node scripts/e2e-server.mjs",
-    env: { PORT: String(port) },
+    // Webhook checks post to a receiver on 127.0.0.1 (e2e/notifications.spec.ts).
+    env: { PORT: String(port), WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

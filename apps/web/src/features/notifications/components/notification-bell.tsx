@@ -116,6 +116,7 @@ function BellPanel({
       </QueryState>
       <footer className="mic-bell-panel-footer">
         <Button
+          tag="button"
           variant="text"
           theme="primary"
           size="small"

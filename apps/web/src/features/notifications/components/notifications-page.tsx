@@ -42,7 +42,14 @@ export function NotificationsPage() {
       title={t("notifications.title")}
       description={t("notifications.desc")}
       actions={
-        <Button theme="primary" disabled={count === 0} loading={markAll.isPending} onClick={readAll}>
+        // tag="button": TDesign renders a disabled Button as a <div>, which is no button to a screen reader.
+        <Button
+          tag="button"
+          theme="primary"
+          disabled={count === 0}
+          loading={markAll.isPending}
+          onClick={readAll}
+        >
           {t("notifications.markAllRead")}
         </Button>
       }
@@ -57,9 +64,6 @@ export function NotificationsPage() {
               onChange={(v) => setFilter("unread", v ? "true" : undefined)}
             />
           </Form.FormItem>
-          <span className="mic-muted mic-small mic-notification-summary" role="status">
-            {t("notifications.unreadCount", { count })}
-          </span>
         </FilterBar>
         <QueryState
           query={list}
@@ -92,6 +96,9 @@ export function NotificationsPage() {
                   {
                     colKey: "title",
                     title: t("notifications.content"),
+                    width: 520,
+                    // Title and body on their own lines, wrapped: the message is the point of the row.
+                    ellipsis: false,
                     cell: ({ row }) =>
                       me ? <NotificationLink notification={row} role={me.role} /> : row.title,
                   },

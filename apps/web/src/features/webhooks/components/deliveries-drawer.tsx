@@ -26,7 +26,7 @@ export function DeliveriesDrawer({
       header={t("webhooks.deliveries.title")}
       closeText={t("webhooks.close")}
       className="mic-webhook-drawer"
-      size="880px"
+      size="1040px"
       onClose={onClose}
     >
       {endpoint ? <Deliveries endpoint={endpoint} /> : null}
@@ -122,22 +122,26 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
                 {
                   colKey: "type",
                   title: t("webhooks.deliveries.event"),
+                  width: 200,
                   cell: ({ row }) => <code className="mic-webhook-event-code">{row.type}</code>,
                 },
-                { colKey: "attempt", title: t("webhooks.deliveries.attempt"), align: "right" },
+                { colKey: "attempt", title: t("webhooks.deliveries.attempt"), align: "right", width: 70 },
                 {
                   colKey: "statusCode",
                   title: t("webhooks.deliveries.statusCode"),
+                  width: 80,
                   cell: ({ row }) => <StatusCode code={row.statusCode} />,
                 },
                 {
                   colKey: "status",
                   title: t("webhooks.deliveries.result"),
+                  width: 90,
                   cell: ({ row }) => <DeliveryStatus status={row.status} />,
                 },
                 {
                   colKey: "durationMs",
                   title: t("webhooks.deliveries.duration"),
+                  width: 90,
                   align: "right",
                   cell: ({ row }) =>
                     row.durationMs === null ? "—" : t("webhooks.deliveries.ms", { ms: row.durationMs }),
@@ -145,6 +149,7 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
                 {
                   colKey: "responseExcerpt",
                   title: t("webhooks.deliveries.response"),
+                  width: 220,
                   cell: ({ row }) =>
                     row.responseExcerpt ? (
                       <code className="mic-webhook-excerpt" title={row.responseExcerpt}>
@@ -157,9 +162,11 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
                 {
                   colKey: "actions",
                   title: t("common.actions"),
+                  width: 100,
                   cell: ({ row }) => (
                     <Space size={4}>
                       <Button
+                        tag="button"
                         variant="text"
                         theme="primary"
                         size="small"

@@ -94,11 +94,14 @@ export function WebhooksPage() {
                   {
                     colKey: "url",
                     title: t("webhooks.url"),
+                    width: 300,
                     cell: ({ row }) => <code className="mic-webhook-url">{row.url}</code>,
                   },
                   {
                     colKey: "events",
                     title: t("webhooks.events"),
+                    width: 320,
+                    ellipsis: false,
                     cell: ({ row }) => (
                       <span className="mic-webhook-events-cell">{eventLabels(row.events)}</span>
                     ),
@@ -106,6 +109,7 @@ export function WebhooksPage() {
                   {
                     colKey: "status",
                     title: t("webhooks.status"),
+                    width: 130,
                     cell: ({ row }) =>
                       isDisabled(row) ? (
                         <Tooltip
