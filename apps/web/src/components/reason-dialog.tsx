@@ -6,6 +6,7 @@ import { useDialogRole } from "@/components/use-dialog-role";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
+import "./reason-dialog.css";
 
 type ReasonSchema = z.ZodType<{ reason: string }, { reason: string }>;
 
