@@ -97,6 +97,62 @@ describe("who is told what (SPEC §14)", () => {
     expect(admin.at(-1)!.body).toContain("运单号查无此件");
   });
 
+  it("a reject tells the tenant; a return request tells the provider, its decision the tenant", async () => {
+    const rejected = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING");
+    const res = await as(h, who.staff)("POST", `/api/invoice-requests/${rejected}/reject`, {
+      reason: "抬头与合同不符",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const admin = await about(who.admin, rejected);
+    expect(types(admin)).toEqual(["invoice_request.rejected"]);
+    expect(admin[0]!.body).toContain("抬头与合同不符");
+
+    const processing = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING");
+    const opened = await as(h, who.admin)("POST", `/api/invoice-requests/${processing}/return-requests`, {
+      reason: "金额填错",
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(types(await about(who.staff, processing)).at(-1)).toBe("return_request.created");
+    const approved = await as(h, who.staff)(
+      "POST",
+      `/api/return-requests/${opened.json<{ id: string }>().id}/approve`,
+      {},
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    const told = await about(who.admin, processing);
+    expect(types(told)).toEqual(["invoice_request.processing", "return_request.decided"]);
+    expect(told.at(-1)!.title).toContain("已同意");
+    const events = await h.prisma.outboxEvent.findMany({
+      where: { requestId: processing },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.type)).toEqual([
+      "invoice_request.created",
+      "invoice_request.processing",
+      "return_request.created",
+      "invoice_request.cancelled",
+      "return_request.decided",
+    ]);
+
+    const mailing = await requestIn(h, who, ids.acme, ids.cloudsoft, "MAILING");
+    const second = await as(h, who.admin)("POST", `/api/invoice-requests/${mailing}/return-requests`, {
+      reason: "不需要了",
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const declined = await as(h, who.staff)(
+      "POST",
+      `/api/return-requests/${second.json<{ id: string }>().id}/decline`,
+      {
+        reason: "发票已认证",
+      },
+    );
+    expect(declined.statusCode, declined.body).toBe(200);
+    const last = (await about(who.admin, mailing)).at(-1)!;
+    expect(last.type).toBe("return_request.decided");
+    expect(last.title).toContain("已拒绝");
+    expect(last.body).toContain("发票已认证");
+  });
+
   it("every committed transition wrote exactly one outbox event; a refused one wrote none", async () => {
     const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "MAILING");
     const again = await as(h, who.staff)("POST", `/api/invoice-requests/${id}/start-processing`);

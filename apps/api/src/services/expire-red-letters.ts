@@ -1,5 +1,7 @@
 import type { Db } from "@mic/db";
 import { inTransaction } from "../lib/tx";
+import { emitReturnEvent } from "./notifications-emit";
+import { loadReturnRequest } from "./return-request-queries";
 
 /** Rows one run takes at most; a backlog is worked off over the following runs. */
 const BATCH = 500;
@@ -59,6 +61,13 @@ export async function expireRedLetters(prisma: Db, now = new Date()): Promise<{ 
         },
       ]),
     });
+    // The buyer and the provider hear that the reversal lapsed (and webhooks get the return request).
+    for (const row of expired) {
+      await emitReturnEvent(tx, "return_request.decided", await loadReturnRequest(tx, row.id), [
+        "TENANT",
+        "PROVIDER",
+      ]);
+    }
     return expired;
   });
   return { expired: rows.length };

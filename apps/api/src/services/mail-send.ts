@@ -5,6 +5,8 @@ import type { Db } from "@mic/db";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import type { DeliverySettings } from "../lib/delivery-settings";
+
+type MailSettings = Pick<DeliverySettings, "smtpUrl" | "mailDir" | "leaseMs">;
 import { inTransaction } from "../lib/tx";
 import { notificationText } from "./notifications-text";
 
@@ -65,7 +67,7 @@ async function compose(db: Db, job: ClaimedMail): Promise<Mail.Options | null> {
 }
 
 /** SMTP when SMTP_URL is set; otherwise the message is written as DATA_DIR/mail/<job id>.eml. */
-async function send(settings: DeliverySettings, id: string, message: Mail.Options): Promise<void> {
+async function send(settings: MailSettings, id: string, message: Mail.Options): Promise<void> {
   if (settings.smtpUrl) {
     const transport = nodemailer.createTransport(settings.smtpUrl, {
       connectionTimeout: 10_000,
@@ -89,12 +91,7 @@ async function send(settings: DeliverySettings, id: string, message: Mail.Option
  * Sends the mail that is due (up to `limit`). A failure (a dead mail server) only reschedules the
  * job: the change that queued it committed long ago and is never touched. Returns how many were tried.
  */
-export async function sendDueMail(
-  db: Db,
-  now: Date,
-  settings: DeliverySettings,
-  limit = 10,
-): Promise<number> {
+export async function sendDueMail(db: Db, now: Date, settings: MailSettings, limit = 10): Promise<number> {
   const token = randomUUID();
   const jobs = await claim(db, now, token, settings.leaseMs ?? 60_000, limit);
   for (const job of jobs) {

@@ -1,4 +1,8 @@
-import type { InvoiceRequest as RequestJson, NotificationType } from "@mic/contracts";
+import type {
+  InvoiceRequest as RequestJson,
+  NotificationType,
+  ReturnRequest as ReturnJson,
+} from "@mic/contracts";
 import type { InvoiceAction } from "@mic/domain";
 import { toJson } from "../lib/idempotency";
 import type { Tx } from "../lib/tx";
@@ -81,5 +85,33 @@ export async function emitTransition(
     },
     data: request,
     mailFilesTo: action === "ISSUE" ? (request.email ?? null) : null,
+  });
+}
+
+/**
+ * A return request's event (§13): `created` tells the provider's staff; `decided` (approved,
+ * declined, awaiting the buyer, confirmed, expired) tells whoever waits for it.
+ */
+export async function emitReturnEvent(
+  tx: Tx,
+  type: "return_request.created" | "return_request.decided",
+  r: ReturnJson,
+  audience: Audience[],
+): Promise<void> {
+  await emit(tx, {
+    type,
+    tenantId: r.tenantId,
+    providerId: r.providerId,
+    requestId: r.requestId,
+    audience,
+    params: {
+      number: r.requestNumber,
+      amount: r.amount,
+      tenantName: r.tenantName,
+      providerName: r.providerName,
+      decision: r.status,
+      reason: type === "return_request.created" ? r.reason : r.decisionReason,
+    },
+    data: r,
   });
 }

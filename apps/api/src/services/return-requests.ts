@@ -10,6 +10,7 @@ import { audit, type Actor } from "../lib/audit";
 import { AppError, conflict, fieldError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
 import { isUniqueViolation, type Tx } from "../lib/tx";
+import { emitReturnEvent } from "./notifications-emit";
 import { loadReturnRequest } from "./return-request-queries";
 import { lockRequest, transitionInvoice, type Scope } from "./transition-invoice";
 
@@ -76,7 +77,9 @@ export async function openReturnRequest(
     toStatus: request.status,
     after: { returnRequestId: id, returnStatus: "OPEN" },
   });
-  return loadReturnRequest(tx, id);
+  const json = await loadReturnRequest(tx, id);
+  await emitReturnEvent(tx, "return_request.created", json, ["PROVIDER"]);
+  return json;
 }
 
 export type ReturnDecision = Exclude<ReturnAction, "EXPIRE">;
@@ -198,7 +201,15 @@ export async function decideReturnRequest(tx: Tx, o: DecideOptions) {
     after: { requestId: request.id, ...(redLetter ? { redLetterNumber: o.redLetterNumber } : {}) },
     at: now,
   });
-  return loadReturnRequest(tx, found.id);
+  const json = await loadReturnRequest(tx, found.id);
+  // The provider decides for the tenant; the buyer's confirmation is news for the provider.
+  await emitReturnEvent(
+    tx,
+    "return_request.decided",
+    json,
+    o.action === "CONFIRM" ? ["PROVIDER"] : ["TENANT"],
+  );
+  return json;
 }
 
 /**
@@ -234,4 +245,6 @@ export async function grantOpenReturnOnVoid(
     reason: o.reason,
     after: { requestId: o.requestId, ticketId: o.ticketId },
   });
+  // For webhooks only: the tenant hears of the void itself (invoice_request.voided).
+  await emitReturnEvent(tx, "return_request.decided", await loadReturnRequest(tx, open.id), []);
 }
