@@ -88,6 +88,7 @@ export class Auditor {
       const { refunds, withdrawals } = await this.ledger(client, v);
       await this.keys(client, requests, refunds, withdrawals, v);
       await this.successes(client, told, requests, refunds, withdrawals, v);
+      await this.outbox(client, v);
       await client.query("COMMIT");
       client.release();
     } catch (error) {
@@ -101,6 +102,90 @@ export class Auditor {
     for (const [category, detail, key] of found) this.stats.violation(category, detail, key);
     this.stats.auditsRun++;
     return true;
+  }
+
+  /**
+   * Issue 10: every committed transition wrote exactly one outbox event of its type, in its own
+   * transaction (so a snapshot never shows one without the other), and no event exists without one.
+   */
+  private async outbox(db: pg.PoolClient, v: Violate) {
+    const { rows } = await db.query<{ requestId: string; type: string; audited: string; events: string }>(
+      `WITH a AS (
+         SELECT CASE WHEN "entityType" = 'Ticket' THEN after ->> 'requestId' ELSE "entityId" END AS "requestId",
+                CASE WHEN "entityType" = 'Ticket' THEN
+                       CASE action WHEN 'OPEN' THEN 'ticket.created' WHEN 'VOID' THEN 'ticket.resolved'
+                                   WHEN 'REJECT' THEN 'ticket.resolved' END
+                     ELSE
+                       CASE action WHEN 'APPLY' THEN 'invoice_request.created'
+                                   WHEN 'CANCEL' THEN 'invoice_request.cancelled'
+                                   WHEN 'RETURN_CANCEL' THEN 'invoice_request.cancelled'
+                                   WHEN 'START_PROCESSING' THEN 'invoice_request.processing'
+                                   WHEN 'SHIP' THEN 'invoice_request.mailed'
+                                   WHEN 'ISSUE' THEN 'invoice_request.issued'
+                                   WHEN 'REJECT' THEN 'invoice_request.rejected'
+                                   WHEN 'VOID' THEN 'invoice_request.voided'
+                                   WHEN 'RED_LETTER_VOID' THEN 'invoice_request.voided' END
+                END AS type
+           FROM "AuditEvent"
+          WHERE "tenantId" = ANY($1::uuid[]) AND "entityType" IN ('InvoiceRequest', 'Ticket')),
+       audited AS (SELECT "requestId", type, count(*) AS n FROM a WHERE type IS NOT NULL GROUP BY 1, 2),
+       events AS (SELECT "requestId"::text AS "requestId", type, count(*) AS n FROM "OutboxEvent"
+                   WHERE "tenantId" = ANY($1::uuid[]) AND type NOT IN ('invoice_request.overdue', 'return_request.created', 'return_request.decided')
+                   GROUP BY 1, 2)
+       SELECT coalesce(audited."requestId", events."requestId") AS "requestId",
+              coalesce(audited.type, events.type) AS type,
+              coalesce(audited.n, 0)::text AS audited, coalesce(events.n, 0)::text AS events
+         FROM audited FULL JOIN events ON events."requestId" = audited."requestId" AND events.type = audited.type
+        WHERE audited.n IS DISTINCT FROM events.n`,
+      [this.tenantIds],
+    );
+    for (const r of rows) {
+      v(
+        "outbox",
+        `request ${r.requestId}: ${r.audited} committed ${r.type} transition(s) but ${r.events} outbox event(s)`,
+        `outbox ${r.requestId} ${r.type}`,
+      );
+    }
+  }
+
+  /**
+   * Issue 10, after the traffic: every outbox event of the harness's tenants was delivered at least
+   * once to its provider's endpoint (a SUCCEEDED attempt, and the receiver saw its id). Waits up to
+   * `waitMs` for attempts still pending (a killed process's lease runs out after 60 s).
+   */
+  async deliveries(received: ReadonlyMap<string, number>, waitMs: number) {
+    const deadline = Date.now() + waitMs;
+    const client = await this.pool.connect();
+    try {
+      for (;;) {
+        const { rows } = await client.query<{ pending: string }>(
+          `SELECT count(*)::text AS pending FROM "WebhookDelivery" WHERE status = 'PENDING'`,
+        );
+        if (rows[0]!.pending === "0" || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+      const { rows } = await client.query<{ id: string; type: string; requestId: string; ok: boolean }>(
+        `SELECT o.id, o.type, o."requestId",
+                EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."eventId" = o.id AND d.status = 'SUCCEEDED') AS ok
+           FROM "OutboxEvent" o
+          WHERE o."tenantId" = ANY($1::uuid[])`,
+        [this.tenantIds],
+      );
+      let delivered = 0;
+      for (const e of rows) {
+        const seen = (received.get(e.id) ?? 0) > 0;
+        if (e.ok && seen) delivered++;
+        else
+          this.stats.violation(
+            "webhook",
+            `event ${e.id} (${e.type}, request ${e.requestId}) ${e.ok ? "marked delivered but never received" : "never delivered"}`,
+            `webhook ${e.id}`,
+          );
+      }
+      return { events: rows.length, delivered };
+    } finally {
+      client.release();
+    }
   }
 
   /** Balance rows = the ledger and the requests by state; invoiced ≤ consumed; withdrawn ≤ refunded. */

@@ -25,6 +25,7 @@ import {
 } from "./postgres";
 import { Registry } from "./registry";
 import { Stats } from "./stats";
+import { WebhookReceiver } from "./webhooks";
 import { Client, planClients } from "./workload";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,6 +99,11 @@ async function main(): Promise<number> {
     support: Math.max(1, Math.floor(options.clients / 8)),
   });
 
+  // ── the webhook receiver and the providers' endpoints (issue 10) ─────────────────────────
+  const receiver = new WebhookReceiver();
+  await receiver.start();
+  await receiver.register(url, fixtures);
+
   // ── the API processes ────────────────────────────────────────────────────────────────────
   const sessionSecret = randomBytes(32).toString("hex");
   const dataDir = join(runDir, "data");
@@ -113,6 +119,8 @@ async function main(): Promise<number> {
       LOG_LEVEL: "warn",
       WEB_DIST: join(runDir, "no-web-dist"),
       DATA_DIR: dataDir,
+      // The harness's webhook receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     };
     processes.push(
       new ApiProcess(i + 1, port, join(repoRoot, "apps/api"), env, join(runDir, `api-${i + 1}.log`)),
@@ -237,6 +245,11 @@ async function main(): Promise<number> {
     if (!audited) await sleep(1000);
   }
   if (!audited) stats.violation("audit", "the final audit could not read the database");
+  note("waiting for the webhook deliveries to settle");
+  const webhooks = await auditor.deliveries(receiver.received, 180_000);
+  if (receiver.badSignatures > 0)
+    stats.violation("webhook", `${receiver.badSignatures} deliveries with a signature that does not verify`);
+  await receiver.stop();
   await auditor.close();
 
   const health = await Promise.all(
@@ -291,6 +304,9 @@ async function main(): Promise<number> {
   out(`retries_429=${stats.retriesBy.status_429}`);
   out(`requests_created=${registry.requests.size}`);
   out(`audits=${stats.auditsRun} audits_skipped=${stats.auditsSkipped}`);
+  out(
+    `webhook_events=${webhooks.events} webhook_delivered=${webhooks.delivered} webhook_requests=${receiver.requests} webhook_bad_signatures=${receiver.badSignatures}`,
+  );
   const exits = processes.flatMap((p) => p.unexpectedExits);
   out(`unexpected_exits=${exits.filter((e) => e.served).length}`);
   out(`failed_starts=${exits.filter((e) => !e.served).length}`);
