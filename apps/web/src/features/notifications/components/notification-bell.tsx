@@ -10,9 +10,12 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useLatestNotifications } from "../api/get-notifications";
 import { useUnreadCount } from "../api/get-unread-count";
 import { useMarkAllNotificationsRead, useMarkNotificationRead } from "../api/mark-read";
-import type { Notification } from "@mic/contracts";
+import { NOTIFICATION_TYPES, type Notification, type NotificationType } from "@mic/contracts";
 import { requestLink } from "../request-link";
 import "../notifications.css";
+
+const isNotificationType = (type: string): type is NotificationType =>
+  (NOTIFICATION_TYPES as readonly string[]).includes(type);
 
 /** "99+" past two digits, as a badge has room for. */
 export const badgeText = (count: number) => (count > 99 ? "99+" : String(count));
@@ -169,6 +172,10 @@ export function NotificationLink({
         <span className="mic-notification-title">{n.title}</span>
       </span>
       {n.body ? <span className="mic-notification-body">{n.body}</span> : null}
+      {/* The kind of event in the UI's language (the API words title and body in Chinese). */}
+      {isNotificationType(n.type) ? (
+        <span className="mic-notification-type">{t(`event.${n.type}`)}</span>
+      ) : null}
       {compact ? <span className="mic-notification-time">{formatDateTime(n.createdAt, lang)}</span> : null}
     </Link>
   );

@@ -105,7 +105,7 @@ function CreateEndpointForm({ onClose, onCreated }: Omit<Props, "open">) {
         >
           {WEBHOOK_EVENT_TYPES.map((type) => (
             <Checkbox key={type} value={type}>
-              <span>{t(`webhooks.event.${type}`)}</span>
+              <span>{t(`event.${type}`)}</span>
               <code className="mic-webhook-event-code">{type}</code>
             </Checkbox>
           ))}

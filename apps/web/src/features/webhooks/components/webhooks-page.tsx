@@ -53,7 +53,7 @@ export function WebhooksPage() {
       : events
           .map((e) =>
             (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e)
-              ? t(`webhooks.event.${e as (typeof WEBHOOK_EVENT_TYPES)[number]}`)
+              ? t(`event.${e as (typeof WEBHOOK_EVENT_TYPES)[number]}`)
               : e,
           )
           .join("、");
