@@ -656,8 +656,10 @@ export const zh = {
     "确定从日历中删除 {date}（{name}）吗？此操作不可撤回，只影响之后提交的申请。",
   "support.calendar.deleteSubmit": "确认删除",
   "support.calendar.deleteLabel": "删除 {date}",
-  "support.calendar.warn.weekendHoliday": "所选日期是周末，本来就不上班：确认不是日期填错了？（节假日通常是工作日）",
-  "support.calendar.warn.weekdayWorkday": "所选日期是工作日，本来就要上班：调休上班日通常是周六或周日，确认日期无误？",
+  "support.calendar.warn.weekendHoliday":
+    "所选日期是周末，本来就不上班：确认不是日期填错了？（节假日通常是工作日）",
+  "support.calendar.warn.weekdayWorkday":
+    "所选日期是工作日，本来就要上班：调休上班日通常是周六或周日，确认日期无误？",
   "support.calendar.deleted": "已删除 {date}",
 
   "notifications.title": "站内信",
