@@ -174,7 +174,8 @@ export const en: Record<MessageKey, string> = {
   "market.overInvoiced": "Over-invoiced",
   "market.apply": "Apply for invoice",
   "market.formula": "Invoiceable = consumed − refunded − pending − processing − mailing − issued",
-  "market.formulaFilled": "= {consumed} − {refunded} − {pending} − {processing} − {mailing} − {issued} = {result}",
+  "market.formulaFilled":
+    "= {consumed} − {refunded} − {pending} − {processing} − {mailing} − {issued} = {result}",
   "market.formulaClamped": "(a negative result counts as 0; the difference {over} is over-invoiced)",
   "market.reasonNothing": "Nothing to invoice",
   "market.reasonOver": "Over-invoiced by {amount}: void some invoices before applying again",
@@ -372,6 +373,7 @@ export const en: Record<MessageKey, string> = {
   "returns.redLetterNumber": "Red-letter confirmation number",
   "returns.redLetterShort": "Confirmation {number}",
   "returns.deadline": "Confirm by",
+  "returns.deadlineShort": "confirm by {time}",
   "returns.deadlineHint": "unconfirmed by then, the return lapses and the invoice stays issued",
   "returns.next": "Next step",
   "returns.nextMailing":

@@ -170,7 +170,8 @@ export const zh = {
   "market.overInvoiced": "欠票金额",
   "market.apply": "申请开票",
   "market.formula": "可开票金额 = 消耗 − 退款 − 待处理 − 处理中 − 邮寄中 − 已开具",
-  "market.formulaFilled": "= {consumed} − {refunded} − {pending} − {processing} − {mailing} − {issued} = {result}",
+  "market.formulaFilled":
+    "= {consumed} − {refunded} − {pending} − {processing} − {mailing} − {issued} = {result}",
   "market.formulaClamped": "（结果小于 0 时按 0 计，差额 {over} 为欠票金额）",
   "market.reasonNothing": "暂无可开票金额",
   "market.reasonOver": "存在欠票 {amount}，需先作废部分发票才能继续申请",
@@ -261,7 +262,8 @@ export const zh = {
   "detail.cancelTitle": "撤销开票申请",
   "detail.cancelConfirm": "确定撤销这笔 {amount} 的开票申请吗？撤销后金额将退回可开票金额，操作不可恢复。",
   "detail.cancelled": "已撤销开票申请，金额已退回可开票金额",
-  "detail.cannotCancelProcessing": "服务商已开始处理，无法直接撤销。如需退票（重开），请提交退票申请，服务商同意后申请将撤销。",
+  "detail.cannotCancelProcessing":
+    "服务商已开始处理，无法直接撤销。如需退票（重开），请提交退票申请，服务商同意后申请将撤销。",
   "detail.cannotCancelMailing":
     "发票已寄出，无法撤销。如需退票，请先提交退票申请，服务商同意后寄回发票，再提交工单申请作废。",
   "detail.voidTicket": "申请作废（退票）",
@@ -362,6 +364,7 @@ export const zh = {
   "returns.redLetterNumber": "红字发票信息确认单编号",
   "returns.redLetterShort": "确认单 {number}",
   "returns.deadline": "确认截止时间",
+  "returns.deadlineShort": "{time} 前确认",
   "returns.deadlineHint": "逾期未确认，退票申请失效，发票保持已开具",
   "returns.next": "下一步",
   "returns.nextMailing": "请将纸质发票寄回服务商，然后在本页提交作废工单并填写寄回运单号。",

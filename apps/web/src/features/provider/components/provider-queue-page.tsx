@@ -129,7 +129,7 @@ export function ProviderQueuePage() {
                   {
                     colKey: "number",
                     title: t("provider.requestId"),
-                    width: 200,
+                    width: 180,
                     ellipsis: false,
                     cell: ({ row }) => <RequestNumber number={row.number} onOpen={() => setViewing(row)} />,
                   },

@@ -107,7 +107,7 @@ export function RecordsPage() {
                   {
                     colKey: "number",
                     title: t("records.id"),
-                    width: 200,
+                    width: 180,
                     ellipsis: false,
                     cell: ({ row }) => <RequestNumber number={row.number} to={paths.record(row.id)} />,
                   },

@@ -77,10 +77,13 @@ export function RequestProgress({ request }: { request: InvoiceRequest }) {
   } else {
     steps.push({ title: t("detail.stepDone"), content: "", status: delivered ? "finish" : "default" });
   }
-  const current = steps.findIndex((x) => x.status === "process" || x.status === "error");
+  // TDesign shows every step before `current` as done: point it at the step in progress, or the
+  // last one done, so a step never reached stays waiting even when the request ended after it.
+  const inProgress = steps.findIndex((x) => x.status === "process");
+  const lastDone = steps.map((x) => x.status).lastIndexOf("finish");
   return (
     <Steps
-      current={current === -1 ? steps.length - 1 : current}
+      current={inProgress >= 0 ? inProgress : Math.max(lastDone, 0)}
       readOnly
       options={steps.map((x, i) => ({ ...x, value: i }))}
     />

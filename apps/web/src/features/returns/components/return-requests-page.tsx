@@ -86,6 +86,8 @@ export function ReturnRequestsPage() {
                   {
                     colKey: "requestNumber",
                     title: t("records.id"),
+                    width: 180,
+                    ellipsis: false,
                     cell: ({ row }) =>
                       role === "ENTERPRISE_ADMIN" ? (
                         <RequestNumber number={row.requestNumber} to={paths.record(row.requestId)} />
@@ -118,6 +120,7 @@ export function ReturnRequestsPage() {
                   {
                     colKey: "status",
                     title: t("returns.status"),
+                    width: 160,
                     cell: ({ row }) => (
                       <div>
                         <ReturnStatusTag status={row.status} />
@@ -127,16 +130,13 @@ export function ReturnRequestsPage() {
                             {t("returns.redLetterShort", { number: row.redLetterNumber })}
                           </span>
                         ) : null}
+                        {row.expiresAt && row.status === "AWAITING_BUYER" ? (
+                          <span className="mic-reason">
+                            {t("returns.deadlineShort", { time: formatDateTime(row.expiresAt, lang) })}
+                          </span>
+                        ) : null}
                       </div>
                     ),
-                  },
-                  {
-                    colKey: "expiresAt",
-                    title: t("returns.deadline"),
-                    cell: ({ row }) =>
-                      row.expiresAt && row.status === "AWAITING_BUYER"
-                        ? formatDateTime(row.expiresAt, lang)
-                        : "—",
                   },
                   {
                     colKey: "actions",

@@ -118,7 +118,7 @@ export function SupportRecordsPage() {
                   {
                     colKey: "number",
                     title: t("support.request.id"),
-                    width: 200,
+                    width: 180,
                     ellipsis: false,
                     cell: ({ row }) => (
                       <RequestNumber number={row.number} onOpen={() => setViewing(row.id)} />

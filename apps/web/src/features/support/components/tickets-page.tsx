@@ -90,7 +90,7 @@ export function TicketsPage() {
                   {
                     colKey: "requestNumber",
                     title: t("support.request.id"),
-                    width: 200,
+                    width: 180,
                     ellipsis: false,
                     cell: ({ row }) => (
                       <RequestNumber number={row.requestNumber} onOpen={() => setViewing(row.requestId)} />

@@ -70,7 +70,7 @@ export function MyTicketsPage() {
                   {
                     colKey: "requestNumber",
                     title: t("records.id"),
-                    width: 200,
+                    width: 180,
                     ellipsis: false,
                     cell: ({ row }) => (
                       <RequestNumber number={row.requestNumber} to={paths.record(row.requestId)} />
