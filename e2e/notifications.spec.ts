@@ -178,20 +178,29 @@ test.describe("notifications and webhooks (issue 10)", () => {
     test.setTimeout(180_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 
-    // The receiver a provider's ERP would run.
+    // The receiver a provider's ERP would run; /gone is an integration that was switched off.
     const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    let gone = 0;
     const server = createServer((req, res) => {
       let body = "";
       req.setEncoding("utf8");
       req.on("data", (chunk: string) => (body += chunk));
       req.on("end", () => {
+        if (req.url === "/gone") {
+          gone += 1;
+          res.writeHead(410, { "content-type": "text/plain" });
+          res.end("integration removed");
+          return;
+        }
         received.push({ headers: req.headers, body });
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ ok: true, received: received.length }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/invoices`;
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = `${origin}/hooks/invoices`;
+    const goneUrl = `${origin}/gone`;
 
     try {
       await signIn(page, demoAccounts.cloudsoftStaff.email);
@@ -244,6 +253,25 @@ test.describe("notifications and webhooks (issue 10)", () => {
         expect(await page.content()).not.toContain(secret);
       });
 
+      const goneRow = page
+        .getByRole("table", { name: "Webhook 接收地址列表" })
+        .getByRole("row")
+        .filter({ hasText: goneUrl });
+      await test.step("a second endpoint, for all events", async () => {
+        await page.getByRole("button", { name: "添加接收地址" }).first().click();
+        const dialog = page.getByRole("dialog", { name: "添加 Webhook 接收地址" });
+        await dialog.getByLabel("接收地址（URL）").fill(goneUrl);
+        await dialog.getByText("全部事件", { exact: true }).click();
+        await expect(dialog.getByRole("checkbox", { name: /工单已处理/ })).toBeChecked();
+        await dialog.getByRole("button", { name: "添加", exact: true }).click();
+        const shown = page.getByRole("dialog", { name: "签名密钥" });
+        await expect(shown.getByLabel("签名密钥（secret）")).toHaveValue(/^whsec_/);
+        await expect(shown.getByLabel("签名密钥（secret）")).not.toHaveValue(secret);
+        await shown.getByRole("button", { name: "我已保存密钥" }).click();
+        await expect(goneRow).toContainText("全部事件");
+        await expect(goneRow).toContainText("启用中");
+      });
+
       await test.step("a tenant applies: the receiver gets it signed, the log shows it", async () => {
         const tenant = await otherUser(browser, demoAccounts.acmeAdmin.email);
         const number = await applyAtCloudSoft(tenant, "1.00");
@@ -283,6 +311,31 @@ test.describe("notifications and webhooks (issue 10)", () => {
         await expect(attempt).toContainText(/\d+ 毫秒/);
         await expect(attempt).toContainText('{"ok":true');
         await audit(page, "webhooks-deliveries");
+      });
+
+      await test.step("410 Gone disables the other endpoint, and the page says so", async () => {
+        await page
+          .getByRole("dialog", { name: "投递记录" })
+          .getByRole("button", { name: "关闭", exact: true })
+          .click();
+        await expect.poll(() => gone, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+        await expect(async () => {
+          await page.reload();
+          await expect(goneRow).toContainText("已停用（410）", { timeout: 2_000 });
+        }).toPass({ timeout: 30_000 });
+        await goneRow.getByRole("button", { name: `${goneUrl} 的投递记录` }).click();
+        const drawer = page.getByRole("dialog", { name: "投递记录" });
+        await expect(drawer.getByText(/该地址已停用，不再推送/)).toBeVisible();
+        const attempt = drawer
+          .getByRole("table", { name: "投递记录列表" })
+          .getByRole("row")
+          .filter({ hasText: "410" });
+        await expect(attempt).toContainText("integration removed");
+        await expect(attempt.getByRole("button", { name: /^重新投递/ })).toBeDisabled();
+        await audit(page, "webhooks-disabled");
+        await drawer.getByRole("button", { name: "关闭", exact: true }).click();
+        await expect(drawer).toBeHidden();
+        await row.getByRole("button", { name: `${url} 的投递记录` }).click();
       });
 
       await test.step("重新投递: the same event again, the same webhook-id", async () => {
