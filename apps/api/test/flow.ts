@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from "@mic/domain";
+import { chinaDate, type InvoiceKind, type InvoiceStatus } from "@mic/domain";
 import { expect } from "vitest";
 import { caller } from "./client";
 import type { Harness } from "./harness";
@@ -14,13 +14,17 @@ export interface Actors {
   support: string;
 }
 
-/** Applies through the API with the tenant's default title and address; returns the request id. */
+/**
+ * Applies through the API with the tenant's default title and address (paper) or an e-mail
+ * (electronic); returns the request id.
+ */
 export async function apply(
   h: Harness,
   adminCookie: string,
   tenantId: string,
   providerId: string,
   amount: string,
+  kind: InvoiceKind = "PAPER",
 ): Promise<string> {
   const [title, address] = await Promise.all([
     h.prisma.invoiceTitle.findFirstOrThrow({ where: { tenantId, isDefault: true } }),
@@ -29,9 +33,77 @@ export async function apply(
   const res = await as(h, adminCookie)("POST", "/api/invoice-requests", {
     providerId,
     amount,
-    invoiceType: "PAPER_VAT_GENERAL",
     titleId: title.id,
-    addressId: address.id,
+    ...(kind === "PAPER"
+      ? { invoiceType: "PAPER_VAT_GENERAL", addressId: address.id }
+      : { invoiceType: "ELECTRONIC_VAT_GENERAL", email: "finance@example.test" }),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+/** The smallest file every PDF reader opens (a header, one empty page, a cross-reference table). */
+export const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" +
+    "trailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
+
+/** A multipart/form-data body with one part (`file` unless told), as a browser sends it. */
+export function multipart(
+  content: Buffer,
+  filename = "发票.pdf",
+  field = "file",
+  type = "application/octet-stream",
+) {
+  const boundary = `----mic${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+        `Content-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Uploads a file as provider staff; returns the raw response. */
+export function upload(
+  h: Harness,
+  staffCookie: string,
+  requestId: string,
+  content = PDF,
+  filename = "发票.pdf",
+) {
+  const body = multipart(content, filename);
+  return h.app.inject({
+    method: "POST",
+    url: `/api/invoice-requests/${requestId}/files`,
+    headers: { cookie: staffCookie, "accept-language": "en", ...body.headers },
+    payload: body.payload,
+  });
+}
+
+export const DIGITAL_NUMBER = "26352000000000099001";
+export const RED_LETTER_NUMBER = "44031126120000009001";
+
+/** Issues a PROCESSING electronic request with one uploaded PDF. */
+export async function issue(h: Harness, staffCookie: string, requestId: string) {
+  const file = await upload(h, staffCookie, requestId);
+  expect(file.statusCode, file.body).toBe(201);
+  const res = await as(h, staffCookie)("POST", `/api/invoice-requests/${requestId}/issue`, {
+    invoiceNumber: DIGITAL_NUMBER,
+    issuedOn: chinaDate(new Date()),
+    fileIds: [file.json<{ id: string }>().id],
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res;
+}
+
+/** Opens a return request as the admin; returns its id. */
+export async function openReturn(h: Harness, adminCookie: string, requestId: string): Promise<string> {
+  const res = await as(h, adminCookie)("POST", `/api/invoice-requests/${requestId}/return-requests`, {
+    reason: "抬头有误",
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
@@ -48,7 +120,11 @@ export async function openTicket(h: Harness, adminCookie: string, requestId: str
   return res.json<{ id: string }>().id;
 }
 
-/** A new request walked through the API into `status`, each step by its proper role. */
+/**
+ * A new request walked through the API into `status`, each step by its proper role. Paper is
+ * mailed and voided by a ticket; electronic is issued with a PDF and voided by a confirmed
+ * red-letter reversal. REJECTED is a reject from PENDING.
+ */
 export async function requestIn(
   h: Harness,
   who: Actors,
@@ -56,13 +132,31 @@ export async function requestIn(
   providerId: string,
   status: InvoiceStatus,
   amount = "1.00",
+  kind: InvoiceKind = "PAPER",
 ) {
-  const id = await apply(h, who.admin, tenantId, providerId, amount);
+  const id = await apply(h, who.admin, tenantId, providerId, amount, kind);
   const ok = async (res: { statusCode: number; body: string }) => expect(res.statusCode, res.body).toBe(200);
   if (status === "CANCELLED") await ok(await as(h, who.admin)("POST", `/api/invoice-requests/${id}/cancel`));
-  if (status === "PENDING" || status === "CANCELLED") return id;
+  if (status === "REJECTED") {
+    await ok(await as(h, who.staff)("POST", `/api/invoice-requests/${id}/reject`, { reason: "抬头有误" }));
+  }
+  if (status === "PENDING" || status === "CANCELLED" || status === "REJECTED") return id;
   await ok(await as(h, who.staff)("POST", `/api/invoice-requests/${id}/start-processing`));
   if (status === "PROCESSING") return id;
+  if (kind === "ELECTRONIC") {
+    if (status === "MAILING") throw new Error("an electronic request is never MAILING");
+    await issue(h, who.staff, id);
+    if (status === "ISSUED") return id;
+    const returnId = await openReturn(h, who.admin, id);
+    await ok(
+      await as(h, who.staff)("POST", `/api/return-requests/${returnId}/approve`, {
+        redLetterNumber: RED_LETTER_NUMBER,
+      }),
+    );
+    await ok(await as(h, who.admin)("POST", `/api/return-requests/${returnId}/confirm`));
+    return id;
+  }
+  if (status === "ISSUED") throw new Error("a paper request is never ISSUED");
   await ok(await as(h, who.staff)("POST", `/api/invoice-requests/${id}/ship`, VALID_SHIPMENT));
   if (status === "MAILING") return id;
   const ticketId = await openTicket(h, who.admin, id);

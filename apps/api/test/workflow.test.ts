@@ -1,15 +1,30 @@
 import { t } from "@mic/contracts";
 import {
+  bucketOf,
+  chinaDate,
+  INVOICE_KINDS,
   INVOICE_STATUSES,
   ROLES,
   ruleFor,
   type InvoiceAction,
+  type InvoiceKind,
   type InvoiceStatus,
   type Role,
 } from "@mic/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO, useHarness, type Ids } from "./harness";
-import { amountsAt, apply, as, balanceOf, openTicket, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
+import {
+  amountsAt,
+  apply,
+  as,
+  balanceOf,
+  DIGITAL_NUMBER,
+  openTicket,
+  requestIn,
+  upload,
+  VALID_SHIPMENT,
+  type Actors,
+} from "./flow";
 
 const h = useHarness();
 let ids: Ids;
@@ -27,15 +42,23 @@ beforeAll(async () => {
 });
 
 /** The route of each action and the one role its route admits. */
-// The paper actions; issue 9's routes (ISSUE, REJECT, return requests) have their own tests.
-type PaperAction = Extract<InvoiceAction, "CANCEL" | "START_PROCESSING" | "SHIP" | "VOID">;
-const ROUTE_ROLE: Record<PaperAction, Role> = {
+// RETURN_CANCEL and RED_LETTER_VOID happen through return-request decisions (returns.test.ts).
+type RouteAction = Exclude<InvoiceAction, "RETURN_CANCEL" | "RED_LETTER_VOID">;
+const ROUTE_ROLE: Record<RouteAction, Role> = {
   CANCEL: "ENTERPRISE_ADMIN",
   START_PROCESSING: "PROVIDER_STAFF",
   SHIP: "PROVIDER_STAFF",
+  ISSUE: "PROVIDER_STAFF",
+  REJECT: "PROVIDER_STAFF",
   VOID: "SUPPORT",
 };
-const ACTIONS = Object.keys(ROUTE_ROLE) as PaperAction[];
+const ACTIONS = Object.keys(ROUTE_ROLE) as RouteAction[];
+
+/** The states a request of each kind can reach: paper is never ISSUED, electronic never MAILING. */
+const STATES: Record<InvoiceKind, InvoiceStatus[]> = {
+  PAPER: INVOICE_STATUSES.filter((s) => s !== "ISSUED"),
+  ELECTRONIC: INVOICE_STATUSES.filter((s) => s !== "MAILING"),
+};
 
 async function ticketFor(requestId: string, status: InvoiceStatus) {
   if (status === "MAILING") return openTicket(h, who.admin, requestId);
@@ -48,7 +71,15 @@ async function ticketFor(requestId: string, status: InvoiceStatus) {
   return row.id;
 }
 
-function perform(action: PaperAction, role: Role, requestId: string, ticketId: string) {
+/** A file of the request to issue with: uploaded while it is PROCESSING and electronic, else any id. */
+async function fileFor(requestId: string, status: InvoiceStatus, kind: InvoiceKind) {
+  if (status !== "PROCESSING" || kind !== "ELECTRONIC") return "0190a000-0000-7000-8000-000000000001";
+  const res = await upload(h, who.staff, requestId);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+function perform(action: RouteAction, role: Role, requestId: string, ticketId: string, fileId: string) {
   const api = as(h, cookieOf[role]);
   switch (action) {
     case "CANCEL":
@@ -57,6 +88,14 @@ function perform(action: PaperAction, role: Role, requestId: string, ticketId: s
       return api("POST", `/api/invoice-requests/${requestId}/start-processing`);
     case "SHIP":
       return api("POST", `/api/invoice-requests/${requestId}/ship`, VALID_SHIPMENT);
+    case "ISSUE":
+      return api("POST", `/api/invoice-requests/${requestId}/issue`, {
+        invoiceNumber: DIGITAL_NUMBER,
+        issuedOn: chinaDate(new Date()),
+        fileIds: [fileId],
+      });
+    case "REJECT":
+      return api("POST", `/api/invoice-requests/${requestId}/reject`, { reason: "驳回测试" });
     case "VOID":
       return api("POST", `/api/tickets/${ticketId}/void`, { reason: "作废测试" });
   }
@@ -73,39 +112,48 @@ async function snapshot(requestId: string) {
     tickets: (await h.prisma.ticket.findMany({ where: { requestId }, orderBy: { id: "asc" } })).map(
       (x) => x.status,
     ),
+    files: (await h.prisma.invoiceFile.findMany({ where: { requestId }, orderBy: { id: "asc" } })).map(
+      (f) => f.id,
+    ),
   };
 }
 
-describe("every transition of SPEC §4 by every role", () => {
-  for (const status of INVOICE_STATUSES.filter((s) => s !== "ISSUED" && s !== "REJECTED")) {
-    for (const action of ACTIONS) {
-      const rule = ruleFor(status, action, "PAPER");
-      // Refusals first: the one success changes the state.
-      const roles = [...ROLES].sort(
-        (a, b) => Number(a === ROUTE_ROLE[action]) - Number(b === ROUTE_ROLE[action]),
-      );
-      it(`${status} × ${action}: ${rule ? `→ ${rule.to} by ${rule.role}` : "refused"}`, async () => {
-        const requestId = await requestIn(h, who, ids.acme, ids.cloudsoft, status);
-        const ticketId = action === "VOID" ? await ticketFor(requestId, status) : "";
-        for (const role of roles) {
-          const before = await snapshot(requestId);
-          const res = await perform(action, role, requestId, ticketId);
-          if (role !== ROUTE_ROLE[action]) {
-            expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
-            expect(res.json().error.code).toBe("FORBIDDEN");
-          } else if (!rule) {
-            expect(res.statusCode, `${role}: ${res.body}`).toBe(409);
-            expect(res.json().error.message).toContain(t(`status.${status}`, "en"));
-          } else {
-            expect(res.statusCode, `${role}: ${res.body}`).toBe(200);
-            const after = await snapshot(requestId);
-            expect(after.status).toBe(rule.to);
-            expect(after.audits).toBeGreaterThan(before.audits);
-            continue;
+describe("every transition of SPEC §4 by every role, for both kinds", () => {
+  for (const kind of INVOICE_KINDS) {
+    for (const status of STATES[kind]) {
+      for (const action of ACTIONS) {
+        const rule = ruleFor(status, action, kind);
+        // Refusals first: the one success changes the state.
+        const roles = [...ROLES].sort(
+          (a, b) => Number(a === ROUTE_ROLE[action]) - Number(b === ROUTE_ROLE[action]),
+        );
+        it(`${kind} ${status} × ${action}: ${rule ? `→ ${rule.to} by ${rule.role}` : "refused"}`, async () => {
+          const requestId = await requestIn(h, who, ids.acme, ids.cloudsoft, status, "1.00", kind);
+          const ticketId = action === "VOID" ? await ticketFor(requestId, status) : "";
+          const fileId = action === "ISSUE" ? await fileFor(requestId, status, kind) : "";
+          for (const role of roles) {
+            const before = await snapshot(requestId);
+            const res = await perform(action, role, requestId, ticketId, fileId);
+            if (role !== ROUTE_ROLE[action]) {
+              expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
+              expect(res.json().error.code).toBe("FORBIDDEN");
+            } else if (!rule) {
+              expect(res.statusCode, `${role}: ${res.body}`).toBe(409);
+              expect(res.json().error.message).toContain(t(`status.${status}`, "en"));
+            } else {
+              expect(res.statusCode, `${role}: ${res.body}`).toBe(200);
+              const after = await snapshot(requestId);
+              expect(after.status).toBe(rule.to);
+              expect(after.audits).toBeGreaterThan(before.audits);
+              // The amount moved to the bucket of the new state (none for a final one).
+              const bucket = bucketOf(rule.to);
+              if (bucket) expect(after.balance[bucket]).toBe(before.balance[bucket] + 100n);
+              continue;
+            }
+            expect(await snapshot(requestId)).toEqual(before);
           }
-          expect(await snapshot(requestId)).toEqual(before);
-        }
-      });
+        });
+      }
     }
   }
 });
