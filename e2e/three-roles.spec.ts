@@ -160,7 +160,12 @@ test("three roles: apply, process, ship, ticket, void (issue 4)", async ({ page 
     await snap(page, "records-mailing");
     await openRecord(page, requestId);
     await expect(described(page, "发票号码")).toHaveText(SHIP_INVOICE_NUMBER);
-    await expect(described(page, "运单号")).toHaveText(SHIP_TRACKING);
+    // The tracking number, with a link to SF's tracking page (SPEC §8: common couriers).
+    await expect(described(page, "运单号")).toContainText(SHIP_TRACKING);
+    await expect(described(page, "运单号").getByRole("link", { name: "查询物流" })).toHaveAttribute(
+      "href",
+      new RegExp(SHIP_TRACKING),
+    );
     await openVoidTicket(page, requestId, RETURN_TRACKING, "抬头有误，已与服务商沟通同意退票");
   });
 
