@@ -22,8 +22,8 @@ const notice = (id: string, readAt: string | null, requestId: string | null = "r
 /** A fake API: the unread count, the latest page and the read calls it was sent. */
 function fakeApi(count: number, items: Notification[]) {
   const posts: string[] = [];
-  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+  // The API client always fetches a path string.
+  const fetchMock = vi.fn((url: string, init?: RequestInit) => {
     if (init?.method === "POST") posts.push(url);
     const body = url.startsWith("/api/notifications/unread-count")
       ? { count }
