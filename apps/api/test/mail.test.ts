@@ -7,7 +7,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDueMail } from "../src/services/mail-send";
 import { emit } from "../src/services/notifications-emit";
-import { as, apply, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
+import { as, apply, issue, PDF, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
 import { DEMO, useHarness, type Ids } from "./harness";
 import { parseMail } from "./mime";
 
@@ -130,6 +130,24 @@ describe("e-mail (SPEC §14)", () => {
     ]);
     expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
     expect(Buffer.compare(mail.attachments[1]!.content, xml)).toBe(0);
+  });
+
+  it("issuing through the API mails the issued PDF to the 收票邮箱 and tells the tenant's admins", async () => {
+    const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING", "1.00", "ELECTRONIC");
+    await sendAll({ smtpUrl, mailDir: "/nonexistent" });
+    arrived = [];
+    await issue(h, who.staff, id);
+    await sendAll({ smtpUrl, mailDir: "/nonexistent" });
+    const number = (await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } })).number;
+    const files = arrived.find((m) => m.to[0] === "finance@example.test");
+    expect(files).toBeDefined();
+    const mail = await parse(files!.raw);
+    expect(mail.subject).toContain(number);
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.contentType).toBe("application/pdf");
+    expect(Buffer.compare(mail.attachments[0]!.content, PDF)).toBe(0);
+    const notice = arrived.find((m) => m.to[0] === DEMO.acme);
+    expect((await parse(notice!.raw)).subject).toBe(`电子发票已开具 ${number}`);
   });
 
   it("a dead mail server neither fails nor rolls back the change; the mail waits and goes later", async () => {
