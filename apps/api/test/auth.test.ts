@@ -138,6 +138,19 @@ describe("sign-in", () => {
     expect(me.statusCode).toBe(401);
   });
 
+  it("answers the console's session probe with 200 whether signed in or not", async () => {
+    const anon = await h.app.inject({ method: "GET", url: "/api/auth/session" });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({ user: null });
+    const cookie = await h.login(DEMO.cloudsoft);
+    const signedIn = await h.app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toMatchObject({ email: DEMO.cloudsoft, role: "PROVIDER_STAFF" });
+    await h.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } });
+    const after = await h.app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
+    expect(after.json()).toEqual({ user: null });
+  });
+
   it("refuses cross-site mutations", async () => {
     const res = await h.app.inject({
       method: "POST",

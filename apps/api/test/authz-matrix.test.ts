@@ -219,6 +219,7 @@ const SPECS: Record<string, RouteSpec> = {
     }),
   },
   "GET /api/auth/me": { roles: ALL, own: [200], build: async () => get("/api/auth/me") },
+  "GET /api/auth/session": { roles: "public", own: [200], build: async () => get("/api/auth/session") },
   "GET /api/providers": { roles: ALL, own: [200], build: async () => get("/api/providers") },
   "GET /api/tenants": { roles: SUPPORT, own: [200], build: async () => get("/api/tenants") },
   "GET /api/invoiceable-amounts": {

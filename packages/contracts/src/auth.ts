@@ -23,3 +23,6 @@ export const me = z.object({
   providerName: z.string().nullable(),
 });
 export type Me = z.infer<typeof me>;
+
+/** The console's probe: signed out is a normal answer (200, `user: null`), not a 401 in the browser's log. */
+export const sessionState = z.object({ user: me.nullable() });

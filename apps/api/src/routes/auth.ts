@@ -1,4 +1,4 @@
-import { errorBody, loginInput, me, okBody } from "@mic/contracts";
+import { errorBody, loginInput, me, okBody, sessionState } from "@mic/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { SIGNED_IN, userOf } from "../plugins/authorization";
 import { sessionUserOf, signIn } from "../services/sign-in";
@@ -36,5 +36,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "The signed-in user", response: { 200: me } },
     },
     async (request) => userOf(request),
+  );
+
+  app.get(
+    "/api/auth/session",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The signed-in user, or null when signed out",
+        response: { 200: sessionState },
+      },
+    },
+    async (request) => ({ user: (await app.sessions.load(request)) ?? null }),
   );
 };

@@ -2,16 +2,15 @@ import type { LoginInput, Me } from "@mic/contracts";
 import type { Role } from "@mic/domain";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/api/query-keys";
-import { ApiError, api } from "./api-client";
+import { api } from "./api-client";
 
-/** Signed out is a normal state, not an error: the probe resolves to null on 401. */
+/**
+ * Signed out is a normal state, not an error: the probe asks /api/auth/session, which answers 200
+ * with `user: null`, so visiting /login logs no 401 in the browser's console.
+ */
 export async function getMe(): Promise<Me | null> {
-  try {
-    return await api.get<Me>("/api/auth/me", { quiet401: true });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const { user } = await api.get<{ user: Me | null }>("/api/auth/session");
+  return user;
 }
 
 export const meQueryOptions = () =>
