@@ -114,7 +114,9 @@ export async function post(
       resolve({
         statusCode: null,
         durationMs: took(),
-        excerpt: signal.aborted ? "timed out after 10 s" : `error: ${error.message}`.slice(0, EXCERPT_BYTES),
+        excerpt: signal.aborted
+          ? `timed out after ${(settings.timeoutMs ?? 10_000) / 1000} s`
+          : `error: ${error.message}`.slice(0, EXCERPT_BYTES),
       }),
     );
     req.end(body);
