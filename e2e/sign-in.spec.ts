@@ -9,6 +9,20 @@ test.describe("sign-in", () => {
     await expectNoA11yViolations(page);
   });
 
+  test("a signed-out visit to /login logs nothing in the browser's console", async ({ page }) => {
+    const logged: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") logged.push(m.text());
+    });
+    page.on("response", (r) => {
+      if (r.status() >= 400) logged.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(logged).toEqual([]);
+  });
+
   for (const account of [demoAccounts.acmeAdmin, demoAccounts.globexAdmin]) {
     test(`${account.email} lands on the marketplace invoices page`, async ({ page }) => {
       await signIn(page, account.email);
