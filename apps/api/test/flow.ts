@@ -72,7 +72,7 @@ export function upload(
   h: Harness,
   staffCookie: string,
   requestId: string,
-  content = PDF,
+  content: Buffer = PDF,
   filename = "发票.pdf",
 ) {
   const body = multipart(content, filename);

@@ -76,6 +76,8 @@ function isXml(bytes: Uint8Array): boolean {
   }
   if (text.includes("\u0000")) return false;
   const start = text.replace(/^\uFEFF/, "").trimStart();
+  // An HTML page is not an invoice's data, even when it parses as XML.
+  if (/^<html[\s/>]/i.test(start)) return false;
   return /^<\?xml[\s?]/.test(start) || /^<[A-Za-z_][\w.:-]*[\s/>]/.test(start);
 }
 

@@ -89,7 +89,7 @@ async function readApplication(db: Db, tenantId: string, input: ApplyInvoiceInpu
     provider,
     title,
     address: paper ? address : null,
-    email: paper ? null : (input.email ?? null),
+    email: paper ? null : (input.email?.trim() ?? null),
     balance: figuresOf(balance),
     amountFen,
     dueDate: dueDateFor(now, calendarOf(calendar)),
