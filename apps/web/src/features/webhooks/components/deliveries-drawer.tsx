@@ -125,7 +125,7 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
                   width: 200,
                   cell: ({ row }) => <code className="mic-webhook-event-code">{row.type}</code>,
                 },
-                { colKey: "attempt", title: t("webhooks.deliveries.attempt"), align: "right", width: 70 },
+                { colKey: "attempt", title: t("webhooks.deliveries.attempt"), align: "right", width: 84 },
                 {
                   colKey: "statusCode",
                   title: t("webhooks.deliveries.statusCode"),
