@@ -389,6 +389,25 @@ test.describe("notifications and webhooks (issue 10)", () => {
     await page.getByRole("button", { name: "本月" }).click();
     await expect(page).not.toHaveURL(new RegExp(`month=${month}`));
     await audit(page, "support-on-time");
+
+    await test.step("in English: the page, the bell and the notification page", async () => {
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "On-time rates" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Last month" })).toBeVisible();
+      await expect(page.getByRole("banner").getByRole("button", { name: /^Notifications/ })).toBeVisible();
+      await page
+        .getByRole("banner")
+        .getByRole("button", { name: /^Notifications/ })
+        .click();
+      const panel = page.getByRole("region", { name: "Latest" });
+      await expect(panel.getByRole("button", { name: "Mark all as read" })).toBeVisible();
+      await panel.getByRole("link", { name: "View all" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+      await expect(page.getByLabel("Unread only")).toBeVisible();
+      await audit(page, "notifications-english");
+      await page.getByRole("button", { name: "中文" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "站内信" })).toBeVisible();
+    });
   });
 });
 

@@ -709,7 +709,7 @@ export const en: Record<MessageKey, string> = {
   "notifications.content": "Message",
   "notifications.createdAt": "Time",
   "notifications.markRead": "Mark as read",
-  "notifications.markReadLabel": "Mark “{title}” as read",
+  "notifications.markReadLabel": "Mark as read: {title}",
   "notifications.readAt": "Read {time}",
 
   "webhooks.title": "Webhooks",
