@@ -157,6 +157,15 @@ test.describe("notifications and webhooks (issue 10)", () => {
       await audit(page, "notifications-all-read");
     });
 
+    await test.step("a tenant admin has the webhook page too", async () => {
+      await openFromNav(page, "Webhook 推送");
+      await expect(page.getByText(/向 Acme 科技有限公司 的系统/)).toBeVisible();
+      await expect(
+        page.getByRole("table", { name: "Webhook 接收地址列表" }).or(page.getByText(/还没有接收地址/)),
+      ).toBeVisible();
+      await audit(page, "tenant-webhooks");
+    });
+
     await test.step("the provider reads all from the dropdown too", async () => {
       await bell(staff).click();
       const panel = staff.getByRole("region", { name: "最新消息" });

@@ -105,6 +105,8 @@ export function OnTimePage() {
                     {
                       colKey: "rate",
                       title: t("support.onTime.rate"),
+                      width: 280,
+                      ellipsis: false,
                       cell: ({ row }) => {
                         const value = rateValue(row.rate);
                         return value === null ? (
