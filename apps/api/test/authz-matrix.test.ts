@@ -8,9 +8,19 @@
  * expectation here fails the test, so a new route cannot be left out. Every 2xx body is scanned
  * for the ids (and names) of what the principal may not see: the leak count must be 0.
  */
-import type { InvoiceStatus, Role } from "@mic/domain";
+import { chinaDate, INVOICE_TYPES, type InvoiceKind, type InvoiceStatus, type Role } from "@mic/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { VALID_SHIPMENT, openTicket, requestIn } from "./flow";
+import {
+  DIGITAL_NUMBER,
+  multipart,
+  openReturn,
+  PDF,
+  RED_LETTER_NUMBER,
+  VALID_SHIPMENT,
+  openTicket,
+  requestIn,
+  upload,
+} from "./flow";
 import { DEMO, useHarness, type Ids } from "./harness";
 
 const h = useHarness();
@@ -40,6 +50,8 @@ interface Req {
   payload?: unknown;
   /** Another session of the same principal (sign-out must not end the matrix's own session). */
   cookie?: string;
+  /** More headers (a multipart upload's content type). */
+  headers?: Record<string, string>;
 }
 
 interface RouteSpec {
@@ -82,7 +94,7 @@ function placeOf(p: Principal, whose: Whose): { tenant: Tenant; provider: Provid
 }
 
 /** A new request of that tenant at that provider, walked into `status` by the proper roles. */
-function freshRequest(p: Principal, whose: Whose, status: InvoiceStatus) {
+function freshRequest(p: Principal, whose: Whose, status: InvoiceStatus, kind: InvoiceKind = "PAPER") {
   const { tenant, provider } = placeOf(p, whose);
   return requestIn(
     h,
@@ -91,7 +103,22 @@ function freshRequest(p: Principal, whose: Whose, status: InvoiceStatus) {
     providerId(provider),
     status,
     "0.01",
+    kind,
   );
+}
+
+/** A PROCESSING e-invoice request with one uploaded PDF: `/api/invoice-requests/:id/files/:fileId`. */
+async function freshFile(p: Principal, whose: Whose) {
+  const requestId = await freshRequest(p, whose, "PROCESSING", "ELECTRONIC");
+  const res = await upload(h, cookies[placeOf(p, whose).provider], requestId);
+  expect(res.statusCode, res.body).toBe(201);
+  return { requestId, url: `/api/invoice-requests/${requestId}/files/${res.json<{ id: string }>().id}` };
+}
+
+/** An OPEN return request on a request walked into `status`. */
+async function freshReturn(p: Principal, whose: Whose, status: InvoiceStatus, kind: InvoiceKind = "PAPER") {
+  const requestId = await freshRequest(p, whose, status, kind);
+  return openReturn(h, cookies[placeOf(p, whose).tenant], requestId);
 }
 
 /** One PENDING request per tenant × provider, made once, for the read routes. */
@@ -315,6 +342,122 @@ const SPECS: Record<string, RouteSpec> = {
       url: `/api/invoice-requests/${await freshRequest(p, whose, "PROCESSING")}/ship`,
       payload: VALID_SHIPMENT,
     }),
+  },
+  "POST /api/invoice-requests/:id/issue": {
+    roles: STAFF,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => {
+      const { requestId, url } = await freshFile(p, whose);
+      return {
+        method: "POST",
+        url: `/api/invoice-requests/${requestId}/issue`,
+        payload: {
+          invoiceNumber: DIGITAL_NUMBER,
+          issuedOn: chinaDate(new Date()),
+          fileIds: [url.split("/").pop()],
+        },
+      };
+    },
+  },
+  "POST /api/invoice-requests/:id/reject": {
+    roles: STAFF,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => ({
+      method: "POST",
+      url: `/api/invoice-requests/${await freshRequest(p, whose, "PENDING")}/reject`,
+      payload: { reason: "抬头有误" },
+    }),
+  },
+  "POST /api/invoice-requests/:id/files": {
+    roles: STAFF,
+    own: [201],
+    other: "404",
+    build: async (p, whose) => {
+      const requestId = await freshRequest(p, whose, "PROCESSING", "ELECTRONIC");
+      const body = multipart(PDF);
+      return {
+        method: "POST",
+        url: `/api/invoice-requests/${requestId}/files`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+  },
+  "DELETE /api/invoice-requests/:id/files/:fileId": {
+    roles: STAFF,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => ({ method: "DELETE", url: (await freshFile(p, whose)).url }),
+  },
+  "GET /api/invoice-requests/:id/files/:fileId": {
+    roles: ALL,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => get((await freshFile(p, whose)).url),
+  },
+  "POST /api/invoice-requests/:id/return-requests": {
+    roles: ADMIN,
+    own: [201],
+    other: "404",
+    build: async (p, whose) => ({
+      method: "POST",
+      url: `/api/invoice-requests/${await freshRequest(p, whose, "PROCESSING")}/return-requests`,
+      payload: { reason: "金额有误" },
+    }),
+  },
+  "GET /api/return-requests": {
+    roles: ALL,
+    own: [200],
+    other: "scoped",
+    build: async (p, whose) => {
+      if (whose === "own") return get("/api/return-requests?limit=100");
+      const { tenant, provider } = placeOf(p, "other");
+      // The signed-out are refused before anything is looked up: any id does for them.
+      const other = await h.prisma.returnRequest.findFirst({
+        where: { tenantId: tenantId(tenant), providerId: providerId(provider) },
+      });
+      return get(
+        `/api/return-requests?requestId=${other?.requestId ?? "0190a000-0000-7000-8000-000000000000"}`,
+      );
+    },
+  },
+  "POST /api/return-requests/:id/approve": {
+    roles: STAFF,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => ({
+      method: "POST",
+      url: `/api/return-requests/${await freshReturn(p, whose, "ISSUED", "ELECTRONIC")}/approve`,
+      payload: { redLetterNumber: RED_LETTER_NUMBER },
+    }),
+  },
+  "POST /api/return-requests/:id/decline": {
+    roles: STAFF,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => ({
+      method: "POST",
+      url: `/api/return-requests/${await freshReturn(p, whose, "MAILING")}/decline`,
+      payload: { reason: "已寄出，不支持退票" },
+    }),
+  },
+  "POST /api/return-requests/:id/confirm": {
+    roles: ADMIN,
+    own: [200],
+    other: "404",
+    build: async (p, whose) => {
+      const returnId = await freshReturn(p, whose, "ISSUED", "ELECTRONIC");
+      const approved = await h.app.inject({
+        method: "POST",
+        url: `/api/return-requests/${returnId}/approve`,
+        headers: { cookie: cookies[placeOf(p, whose).provider] },
+        payload: { redLetterNumber: RED_LETTER_NUMBER },
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+      return { method: "POST", url: `/api/return-requests/${returnId}/confirm` };
+    },
   },
   "GET /api/provider-queue": {
     roles: STAFF,
@@ -569,23 +712,28 @@ async function send(p: Principal, req: Req) {
   return h.app.inject({
     method: req.method,
     url: req.url,
-    headers: { "accept-language": "en", ...(cookie ? { cookie } : {}) },
+    headers: { "accept-language": "en", ...(cookie ? { cookie } : {}), ...(req.headers ?? {}) },
     ...(req.payload === undefined ? {} : { payload: req.payload as object }),
   });
 }
 
 /** What each principal may never see: ids (and names) of the other tenant's or provider's rows. */
 async function foreignSecrets(): Promise<Record<Principal, string[]>> {
-  const [tenants, titles, addresses, requests, tickets, events, withdrawals, ledger] = await Promise.all([
-    h.prisma.tenant.findMany(),
-    h.prisma.invoiceTitle.findMany(),
-    h.prisma.mailingAddress.findMany(),
-    h.prisma.invoiceRequest.findMany(),
-    h.prisma.ticket.findMany(),
-    h.prisma.auditEvent.findMany(),
-    h.prisma.withdrawal.findMany(),
-    h.prisma.ledgerEntry.findMany(),
-  ]);
+  const [tenants, titles, addresses, requests, tickets, events, withdrawals, ledger, returns, files] =
+    await Promise.all([
+      h.prisma.tenant.findMany(),
+      h.prisma.invoiceTitle.findMany(),
+      h.prisma.mailingAddress.findMany(),
+      h.prisma.invoiceRequest.findMany(),
+      h.prisma.ticket.findMany(),
+      h.prisma.auditEvent.findMany(),
+      h.prisma.withdrawal.findMany(),
+      h.prisma.ledgerEntry.findMany(),
+      h.prisma.returnRequest.findMany(),
+      h.prisma.invoiceFile.findMany({
+        select: { id: true, sha256: true, request: { select: { tenantId: true, providerId: true } } },
+      }),
+    ]);
   const ofTenant = (t: string) => [
     t,
     tenants.find((x) => x.id === t)!.name,
@@ -596,6 +744,8 @@ async function foreignSecrets(): Promise<Record<Principal, string[]>> {
     ...events.filter((x) => x.tenantId === t).map((x) => x.id),
     ...withdrawals.filter((x) => x.tenantId === t).map((x) => x.id),
     ...ledger.filter((x) => x.tenantId === t).map((x) => x.id),
+    ...returns.filter((x) => x.tenantId === t).map((x) => x.id),
+    ...files.filter((x) => x.request.tenantId === t).map((x) => x.id),
   ];
   // Staff see requests at their provider (snapshots, never title/address ids) and nothing else.
   const notAtProvider = (p: string) => [
@@ -606,6 +756,8 @@ async function foreignSecrets(): Promise<Record<Principal, string[]>> {
     ...events.map((x) => x.id),
     ...withdrawals.map((x) => x.id),
     ...ledger.map((x) => x.id),
+    ...returns.filter((x) => x.providerId !== p).map((x) => x.id),
+    ...files.filter((x) => x.request.providerId !== p).map((x) => x.id),
   ];
   return {
     anon: [],
@@ -622,6 +774,12 @@ describe("authorization matrix", () => {
 
   beforeAll(async () => {
     ids = await h.ids();
+    // DataWise issues paper only in the demo; here it issues e-invoices too, so that the file,
+    // issue and red-letter routes have an own and an other object for each provider.
+    await h.prisma.provider.update({
+      where: { id: ids.datawise },
+      data: { invoiceTypes: [...INVOICE_TYPES] },
+    });
     for (const p of Object.keys(ROLE) as SignedIn[]) cookies[p] = await h.login(DEMO[p]);
     for (const t of ["acme", "globex"] as const)
       for (const pr of ["cloudsoft", "datawise"] as const)
@@ -633,9 +791,11 @@ describe("authorization matrix", () => {
           "PENDING",
           "0.01",
         );
-    // A ticket of each tenant, so lists and filters have the other's rows to leak.
+    // A ticket and a return request of each tenant, so lists and filters have the other's rows to leak.
     await freshTicket("acme");
     await freshTicket("globex");
+    for (const p of ["acme", "globex", "cloudsoft", "datawise"] as const)
+      await freshReturn(p, "own", "PROCESSING");
   });
 
   it("has an expectation for every route of the route table, and none for a route that is gone", () => {
