@@ -19,7 +19,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { RouteEntry } from "../src/app";
 import { DEMO, useHarness, type Ids } from "./harness";
-import { requestIn } from "./flow";
+import { chinaDate } from "@mic/domain";
+import { openReturn, PDF, RED_LETTER_NUMBER, requestIn, upload } from "./flow";
 
 const h = useHarness();
 
@@ -219,6 +220,11 @@ const fixtures = {
   addresses: [] as string[],
   requests: [] as string[],
   tickets: [] as string[],
+  /** Electronic requests (PROCESSING, with files) and their files; return requests. */
+  eRequests: [] as string[],
+  files: [] as string[],
+  returns: [] as string[],
+  numbers: [] as string[],
   defaults: { titleId: "", addressId: "", globexTitleId: "", taxpayerId: "" },
 };
 let counter = 0;
@@ -304,6 +310,16 @@ function samples(key: string): unknown[] | undefined {
       return ["2026-12", "2026-13", "1999-01"];
     case "unread":
       return ["true", "false"];
+    case "issuedOn":
+      return [chinaDate(new Date()), "2026-10-01", "2098-01-01"];
+    case "fileIds":
+      return [fixtures.files.slice(0, 1), fixtures.files, [SOME_UUID], []];
+    case "redLetterNumber":
+      return [RED_LETTER_NUMBER, "123"];
+    case "courier":
+      return ["SF", "顺丰速运", "安能物流"];
+    case "q":
+      return [...fixtures.numbers.slice(0, 1), "SF9876543210", "04403299", ""];
     default:
       return undefined;
   }
@@ -452,13 +468,15 @@ const COUNTED = [
   "Ticket",
   "Withdrawal",
   "CalendarDay",
+  "InvoiceFile",
+  "ReturnRequest",
   "AuditEvent",
 ] as const;
 
 /** Row counts of the main tables, the audit trail, and a digest of every row's last change. */
 async function stateOf(): Promise<string> {
   const counts = COUNTED.map((t) => `(SELECT count(*) FROM "${t}")::text`).join(" || ',' || ");
-  const changes = ["InvoiceTitle", "MailingAddress", "InvoiceRequest", "Ticket", "Balance"]
+  const changes = ["InvoiceTitle", "MailingAddress", "InvoiceRequest", "Ticket", "Balance", "ReturnRequest"]
     .map((t) => `(SELECT coalesce(max("updatedAt")::text, '') FROM "${t}")`)
     .join(" || ',' || ");
   const rows = await h.prisma.$queryRawUnsafe<{ s: string }[]>(`SELECT ${counts} || '|' || ${changes} AS s`);
@@ -523,6 +541,9 @@ function paramValues(route: RouteEntry): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const name of route.url.match(/:(\w+)/g)?.map((p) => p.slice(1)) ?? []) {
     if (name === "date") out[name] = ["2098-07-01", "2098-07-02"];
+    else if (name === "fileId") out[name] = fixtures.files;
+    else if (route.url.startsWith("/api/return-requests")) out[name] = fixtures.returns;
+    else if (route.url.includes("/files")) out[name] = fixtures.eRequests;
     else if (route.url.startsWith("/api/invoice-titles")) out[name] = fixtures.titles;
     else if (route.url.startsWith("/api/mailing-addresses")) out[name] = fixtures.addresses;
     else if (route.url.startsWith("/api/tickets")) out[name] = fixtures.tickets;
@@ -619,6 +640,45 @@ function fixedCases(route: RouteEntry, who: Principal): Case[] {
       ["{}", "application/jsonp"],
     ];
     for (const [body, contentType] of raw)
+      out.push({ principal: who, method: route.method, url: path, body, contentType });
+  }
+
+  // Uploads: hostile multipart bodies (SPEC §12's route takes no JSON).
+  if (route.method === "POST" && route.url.endsWith("/files")) {
+    const part = (head: string, content: string) => `--x\r\n${head}\r\n\r\n${content}\r\n--x--\r\n`;
+    const multipart: [string, string][] = [
+      [
+        part('Content-Disposition: form-data; name="file"; filename="a.pdf"', "not a pdf"),
+        "multipart/form-data; boundary=x",
+      ],
+      [
+        part('Content-Disposition: form-data; name="file"; filename="a.pdf"', "%PDF-1.4"),
+        "multipart/form-data; boundary=y",
+      ],
+      [part('Content-Disposition: form-data; name="file"', "%PDF-1.4"), "multipart/form-data; boundary=x"],
+      [
+        part(
+          'Content-Disposition: form-data; name="file"; filename="' + "长".repeat(400) + '.pdf"',
+          "%PDF-1.4",
+        ),
+        "multipart/form-data; boundary=x",
+      ],
+      [part("Content-Type: application/pdf", "%PDF-1.4"), "multipart/form-data; boundary=x"],
+      [
+        '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4',
+        "multipart/form-data; boundary=x",
+      ],
+      ["", "multipart/form-data; boundary=x"],
+      [
+        part('Content-Disposition: form-data; name="file"; filename="a.pdf"', "%PDF-1.4"),
+        "multipart/form-data",
+      ],
+      [
+        part('Content-Disposition: form-data; name="file"; filename="\u0000.pdf"', "<html></html>"),
+        "multipart/mixed; boundary=x",
+      ],
+    ];
+    for (const [body, contentType] of multipart)
       out.push({ principal: who, method: route.method, url: path, body, contentType });
   }
 
@@ -763,6 +823,28 @@ describe("fuzzing every route", () => {
     const who = { admin: cookies.acme, staff: cookies.cloudsoft, support: cookies.support };
     for (const status of ["PENDING", "PROCESSING", "MAILING", "MAILING", "PENDING"] as const)
       fixtures.requests.push(await requestIn(h, who, ids.acme, ids.cloudsoft, status, "0.01"));
+    // E-invoice requests in PROCESSING with a PDF each, and return requests in every decision's reach.
+    for (let i = 0; i < 2; i++) {
+      const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING", "0.01", "ELECTRONIC");
+      fixtures.eRequests.push(id);
+      const file = await upload(h, cookies.cloudsoft, id, PDF);
+      expect(file.statusCode, file.body).toBe(201);
+      fixtures.files.push(file.json<{ id: string }>().id);
+    }
+    for (const [status, kind] of [
+      ["PROCESSING", "PAPER"],
+      ["MAILING", "PAPER"],
+      ["ISSUED", "ELECTRONIC"],
+    ] as const) {
+      const id = await requestIn(h, who, ids.acme, ids.cloudsoft, status, "0.01", kind);
+      fixtures.returns.push(await openReturn(h, cookies.acme, id));
+    }
+    fixtures.numbers = (
+      await h.prisma.invoiceRequest.findMany({
+        where: { id: { in: fixtures.requests } },
+        select: { number: true },
+      })
+    ).map((r) => r.number);
     for (const requestId of fixtures.requests.filter((_, i) => i === 2 || i === 3)) {
       const res = await h.app.inject({
         method: "POST",
