@@ -6,6 +6,7 @@ import { Route, Routes, useLocation } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage } from "@/test/render";
 import { unreadCountQueryOptions } from "../api/get-unread-count";
+import { notificationKeys } from "../api/query-keys";
 import { requestLink } from "../request-link";
 import { badgeText, NotificationBell } from "./notification-bell";
 
@@ -20,20 +21,23 @@ const notice = (id: string, readAt: string | null, requestId: string | null = "r
 });
 
 /** A fake API: the unread count, the latest page and the read calls it was sent. */
-function fakeApi(count: number, items: Notification[]) {
+function fakeApi(initialCount: number, items: Notification[]) {
   const posts: string[] = [];
+  const lists: string[] = [];
+  const state = { count: initialCount };
   // The API client always fetches a path string.
   const fetchMock = vi.fn((url: string, init?: RequestInit) => {
     if (init?.method === "POST") posts.push(url);
+    if (url.startsWith("/api/notifications?")) lists.push(url);
     const body = url.startsWith("/api/notifications/unread-count")
-      ? { count }
+      ? { count: state.count }
       : url.startsWith("/api/notifications?")
         ? { items, nextCursor: null }
         : { ok: true };
     return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
   });
   vi.stubGlobal("fetch", fetchMock);
-  return { posts };
+  return { posts, lists, state };
 }
 
 function Where() {
@@ -41,8 +45,10 @@ function Where() {
   return <output aria-label="where">{`${location.pathname}${location.search}`}</output>;
 }
 
-async function renderBell(role: "PROVIDER_STAFF" | "ENTERPRISE_ADMIN" = "PROVIDER_STAFF") {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+async function renderBell(
+  role: "PROVIDER_STAFF" | "ENTERPRISE_ADMIN" = "PROVIDER_STAFF",
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   return renderPage(
     <QueryClientProvider client={client}>
       <NotificationBell role={role} />
@@ -100,6 +106,19 @@ describe("notification bell", () => {
     await userEvent.click(await screen.findByRole("button", { name: "站内信，2 条未读" }));
     await userEvent.click(await screen.findByRole("button", { name: "全部标为已读" }));
     await waitFor(() => expect(posts).toEqual(["/api/notifications/read-all"]));
+  });
+
+  it("refreshes the open list when a poll finds more unread", async () => {
+    const api = fakeApi(1, [notice("n1", null)]);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await renderBell("PROVIDER_STAFF", client);
+    await userEvent.click(await screen.findByRole("button", { name: "站内信，1 条未读" }));
+    await screen.findByRole("region", { name: "最新消息" });
+    await waitFor(() => expect(api.lists).toHaveLength(1));
+    api.state.count = 2;
+    await client.refetchQueries({ queryKey: notificationKeys.unreadCount });
+    await screen.findByRole("button", { name: "站内信，2 条未读" });
+    await waitFor(() => expect(api.lists).toHaveLength(2));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Role } from "@mic/domain";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { NotificationIcon } from "tdesign-icons-react";
@@ -9,6 +10,7 @@ import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useLatestNotifications } from "../api/get-notifications";
 import { useUnreadCount } from "../api/get-unread-count";
+import { notificationKeys } from "../api/query-keys";
 import { useMarkAllNotificationsRead, useMarkNotificationRead } from "../api/mark-read";
 import { NOTIFICATION_TYPES, type Notification, type NotificationType } from "@mic/contracts";
 import { requestLink } from "../request-link";
@@ -40,6 +42,20 @@ export function NotificationBell({ role }: { role: Role }) {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const count = unread.data ?? 0;
+
+  // A poll that finds more unread than before: the lists (dropdown, 站内信 page) have news too.
+  const queryClient = useQueryClient();
+  const seen = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (unread.data === undefined) return;
+    if (seen.current !== undefined && unread.data > seen.current) {
+      void queryClient.invalidateQueries({
+        queryKey: notificationKeys.all,
+        predicate: (query) => query.queryKey[1] !== notificationKeys.unreadCount[1],
+      });
+    }
+    seen.current = unread.data;
+  }, [unread.data, queryClient]);
 
   useEffect(() => {
     if (!open) return;
