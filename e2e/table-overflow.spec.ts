@@ -8,18 +8,23 @@ const LISTS = [
     pages: [
       "/invoices/marketplace",
       "/invoices/records",
+      "/invoices/returns",
       "/invoices/tickets",
       "/invoices/titles",
       "/invoices/addresses",
       "/invoices/withdrawals",
     ],
   },
-  { account: demoAccounts.cloudsoftStaff, pages: ["/provider/queue", "/provider/queue?status=MAILING"] },
+  {
+    account: demoAccounts.cloudsoftStaff,
+    pages: ["/provider/queue", "/provider/queue?status=MAILING", "/provider/returns"],
+  },
   {
     account: demoAccounts.support,
     pages: [
       "/support/tickets?status=ALL",
       "/support/records",
+      "/support/returns",
       "/support/refunds",
       "/support/audit",
       "/support/calendar",
