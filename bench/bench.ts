@@ -456,10 +456,11 @@ await phase("apply", async () => {
         LEFT JOIN (SELECT "tenantId", "providerId",
                           coalesce(sum("amountFen") FILTER (WHERE status = 'PENDING'), 0) AS pending,
                           coalesce(sum("amountFen") FILTER (WHERE status = 'PROCESSING'), 0) AS processing,
-                          coalesce(sum("amountFen") FILTER (WHERE status = 'MAILING'), 0) AS mailing
+                          coalesce(sum("amountFen") FILTER (WHERE status = 'MAILING'), 0) AS mailing,
+                          coalesce(sum("amountFen") FILTER (WHERE status = 'ISSUED'), 0) AS issued
                      FROM "InvoiceRequest" GROUP BY 1, 2) r USING ("tenantId", "providerId")
        WHERE b."pendingFen" <> coalesce(r.pending, 0) OR b."processingFen" <> coalesce(r.processing, 0)
-          OR b."mailingFen" <> coalesce(r.mailing, 0)`);
+          OR b."mailingFen" <> coalesce(r.mailing, 0) OR b."issuedFen" <> coalesce(r.issued, 0)`);
     put("violations", Number(v.n));
     const audit = await one(
       `SELECT (SELECT count(*) FROM "InvoiceRequest" WHERE "tenantId" = $1 AND "providerId" = $2 AND status = 'PENDING')::text AS requests,
@@ -586,14 +587,15 @@ function registerRawRoutes(app: App, raw: pg.Pool) {
     const r = await raw.query<Record<string, string> & { invoiceTypes: string[] }>(
       `SELECT b."providerId", p.name AS "providerName", p."contactPhone", p."contactEmail", p."invoiceTypes"::text[] AS "invoiceTypes",
               b."consumedFen"::text AS consumed, b."refundedFen"::text AS refunded, b."pendingFen"::text AS pending,
-              b."processingFen"::text AS processing, b."mailingFen"::text AS mailing, b."withdrawnFen"::text AS withdrawn
+              b."processingFen"::text AS processing, b."mailingFen"::text AS mailing, b."issuedFen"::text AS issued,
+              b."withdrawnFen"::text AS withdrawn
          FROM "Balance" b JOIN "Provider" p ON p.id = b."providerId" WHERE b."tenantId" = $1 ORDER BY p.name`,
       [user.tenantId],
     );
     const items = r.rows.map((b) => {
       const consumed = BigInt(b.consumed!);
       const refunded = BigInt(b.refunded!);
-      const invoiced = BigInt(b.pending!) + BigInt(b.processing!) + BigInt(b.mailing!);
+      const invoiced = BigInt(b.pending!) + BigInt(b.processing!) + BigInt(b.mailing!) + BigInt(b.issued!);
       const room = consumed - refunded - invoiced;
       return {
         providerId: b.providerId,
@@ -603,6 +605,7 @@ function registerRawRoutes(app: App, raw: pg.Pool) {
         pending: formatFen(b.pending!),
         processing: formatFen(b.processing!),
         mailing: formatFen(b.mailing!),
+        issued: formatFen(b.issued!),
         invoiced: formatFen(invoiced),
         invoiceable: formatFen(room > 0n ? room : 0n),
         overInvoiced: formatFen(room < 0n ? -room : 0n),

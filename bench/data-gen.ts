@@ -292,9 +292,9 @@ export async function generateData(
     const [, balanceS] = await timed(() =>
       c.query(`
         INSERT INTO "Balance" ("tenantId", "providerId", "consumedFen", "refundedFen", "pendingFen", "processingFen",
-                               "mailingFen", "withdrawnFen", "updatedAt")
+                               "mailingFen", "issuedFen", "withdrawnFen", "updatedAt")
         SELECT l."tenantId", l."providerId", l.consumed, l.refunded, coalesce(r.pending, 0), coalesce(r.processing, 0),
-               coalesce(r.mailing, 0), 0, now()
+               coalesce(r.mailing, 0), coalesce(r.issued, 0), 0, now()
           FROM (SELECT "tenantId", "providerId",
                        coalesce(sum("amountFen") FILTER (WHERE kind = 'CONSUMPTION'), 0) AS consumed,
                        coalesce(sum("amountFen") FILTER (WHERE kind = 'REFUND'), 0) AS refunded
@@ -302,7 +302,8 @@ export async function generateData(
           LEFT JOIN (SELECT "tenantId", "providerId",
                             sum("amountFen") FILTER (WHERE status = 'PENDING') AS pending,
                             sum("amountFen") FILTER (WHERE status = 'PROCESSING') AS processing,
-                            sum("amountFen") FILTER (WHERE status = 'MAILING') AS mailing
+                            sum("amountFen") FILTER (WHERE status = 'MAILING') AS mailing,
+                            sum("amountFen") FILTER (WHERE status = 'ISSUED') AS issued
                        FROM "InvoiceRequest" GROUP BY 1, 2) r USING ("tenantId", "providerId")`),
     );
     kv("data_balance_s", balanceS);
@@ -318,12 +319,13 @@ export async function generateData(
                 LEFT JOIN (SELECT "tenantId", "providerId",
                                   coalesce(sum("amountFen") FILTER (WHERE status = 'PENDING'), 0) AS pending,
                                   coalesce(sum("amountFen") FILTER (WHERE status = 'PROCESSING'), 0) AS processing,
-                                  coalesce(sum("amountFen") FILTER (WHERE status = 'MAILING'), 0) AS mailing
+                                  coalesce(sum("amountFen") FILTER (WHERE status = 'MAILING'), 0) AS mailing,
+                                  coalesce(sum("amountFen") FILTER (WHERE status = 'ISSUED'), 0) AS issued
                              FROM "InvoiceRequest" GROUP BY 1, 2) r USING ("tenantId", "providerId")
                WHERE b."pendingFen" <> coalesce(r.pending, 0) OR b."processingFen" <> coalesce(r.processing, 0)
-                  OR b."mailingFen" <> coalesce(r.mailing, 0))::text AS bad,
+                  OR b."mailingFen" <> coalesce(r.mailing, 0) OR b."issuedFen" <> coalesce(r.issued, 0))::text AS bad,
              (SELECT count(*) FROM "Balance"
-               WHERE "consumedFen" - "refundedFen" - "pendingFen" - "processingFen" - "mailingFen" < 0)::text AS negative,
+               WHERE "consumedFen" - "refundedFen" - "pendingFen" - "processingFen" - "mailingFen" - "issuedFen" < 0)::text AS negative,
              (SELECT count(*) FROM "InvoiceRequest" r WHERE NOT EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = r."tenantId")
                   OR NOT EXISTS (SELECT 1 FROM "Provider" p WHERE p.id = r."providerId"))::text AS orphans`);
     const { bad, negative, orphans } = check.rows[0]!;

@@ -167,7 +167,7 @@ const viaSql = await load(async () => {
     await c.query("BEGIN");
     const u = await c.query(
       `UPDATE "Balance" SET "pendingFen" = "pendingFen" + 1 WHERE "tenantId" = $1 AND "providerId" = $2
-         AND "consumedFen" - "refundedFen" - "pendingFen" - "processingFen" - "mailingFen" >= 1`,
+         AND "consumedFen" - "refundedFen" - "pendingFen" - "processingFen" - "mailingFen" - "issuedFen" >= 1`,
       [acme.id, cloudsoft.id],
     );
     const r = await c.query<{ id: string }>(

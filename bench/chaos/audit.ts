@@ -200,7 +200,8 @@ export class Auditor {
         SELECT "tenantId", "providerId",
                sum("amountFen") FILTER (WHERE status = 'PENDING') AS pending,
                sum("amountFen") FILTER (WHERE status = 'PROCESSING') AS processing,
-               sum("amountFen") FILTER (WHERE status = 'MAILING') AS mailing
+               sum("amountFen") FILTER (WHERE status = 'MAILING') AS mailing,
+               sum("amountFen") FILTER (WHERE status = 'ISSUED') AS issued
           FROM "InvoiceRequest" GROUP BY 1, 2),
       w AS (SELECT "tenantId", "providerId", sum("amountFen") AS withdrawn FROM "Withdrawal" GROUP BY 1, 2),
       k AS (SELECT "tenantId", "providerId" FROM "Balance" UNION SELECT "tenantId", "providerId" FROM l
@@ -208,10 +209,11 @@ export class Auditor {
       SELECT k."tenantId", k."providerId", (b."tenantId" IS NOT NULL)::text AS "hasBalance",
              b."consumedFen"::text AS "bConsumed", b."refundedFen"::text AS "bRefunded",
              b."pendingFen"::text AS "bPending", b."processingFen"::text AS "bProcessing",
-             b."mailingFen"::text AS "bMailing", b."withdrawnFen"::text AS "bWithdrawn",
+             b."mailingFen"::text AS "bMailing", b."issuedFen"::text AS "bIssued", b."withdrawnFen"::text AS "bWithdrawn",
              coalesce(l.consumed, 0)::text AS consumed, coalesce(l.refunded, 0)::text AS refunded,
              coalesce(r.pending, 0)::text AS pending, coalesce(r.processing, 0)::text AS processing,
-             coalesce(r.mailing, 0)::text AS mailing, coalesce(w.withdrawn, 0)::text AS withdrawn
+             coalesce(r.mailing, 0)::text AS mailing, coalesce(r.issued, 0)::text AS issued,
+             coalesce(w.withdrawn, 0)::text AS withdrawn
         FROM k
         LEFT JOIN "Balance" b ON b."tenantId" = k."tenantId" AND b."providerId" = k."providerId"
         LEFT JOIN l ON l."tenantId" = k."tenantId" AND l."providerId" = k."providerId"
@@ -230,6 +232,7 @@ export class Auditor {
         ["bPending", "pending", "PENDING requests"],
         ["bProcessing", "processing", "PROCESSING requests"],
         ["bMailing", "mailing", "MAILING requests"],
+        ["bIssued", "issued", "ISSUED requests"],
         ["bWithdrawn", "withdrawn", "withdrawals"],
       ] as const) {
         if (n(b) !== n(actual))
@@ -239,7 +242,7 @@ export class Auditor {
             `balance ${pair} ${b}`,
           );
       }
-      const invoiced = n("pending") + n("processing") + n("mailing");
+      const invoiced = n("pending") + n("processing") + n("mailing") + n("issued");
       if (invoiced > n("consumed")) {
         v(
           "over_invoiced",
