@@ -374,6 +374,7 @@ export const en: Record<MessageKey, string> = {
   "returns.redLetterShort": "Confirmation {number}",
   "returns.deadline": "Confirm by",
   "returns.deadlineShort": "confirm by {time}",
+  "records.issueDueDate": "Issue by",
   "returns.deadlineHint": "unconfirmed by then, the return lapses and the invoice stays issued",
   "returns.next": "Next step",
   "returns.nextMailing":

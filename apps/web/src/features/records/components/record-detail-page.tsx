@@ -140,7 +140,12 @@ export function RecordDetailPage() {
             [t("records.createdAt"), formatDateTime(r.createdAt, lang)],
             ...(cancelled
               ? []
-              : [[t("records.dueDate"), <DueDate key="d" request={r} />] satisfies DescriptionItem]),
+              : [
+                  [
+                    t(electronic ? "records.issueDueDate" : "records.dueDate"),
+                    <DueDate key="d" request={r} />,
+                  ] satisfies DescriptionItem,
+                ]),
             electronic
               ? [t("issue.email"), r.email]
               : [t("confirm.shippingPayer"), r.shippingPayer ? t(`shippingPayer.${r.shippingPayer}`) : "—"],
