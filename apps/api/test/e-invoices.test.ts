@@ -285,6 +285,26 @@ describe("uploading files", () => {
     );
   });
 
+  it("replays an upload retried with the same Idempotency-Key and file, and refuses the key with another file", async () => {
+    const id = await processing();
+    const send = (content: Buffer, key: string) => {
+      const body = multipart(content);
+      return h.app.inject({
+        method: "POST",
+        url: `/api/invoice-requests/${id}/files`,
+        headers: { cookie: who.staff, "idempotency-key": key, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const first = await send(PDF, "upload-1");
+    const again = await send(PDF, "upload-1");
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json()).toEqual(first.json());
+    const other = await send(XML, "upload-1");
+    expect(other.statusCode).toBe(409);
+    expect(await h.prisma.invoiceFile.count({ where: { requestId: id } })).toBe(1);
+  });
+
   it("keeps every other route JSON-only: a multipart body elsewhere is 415 and changes nothing", async () => {
     const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING", "1.00");
     const body = multipart(PDF);

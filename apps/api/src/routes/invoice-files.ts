@@ -128,6 +128,9 @@ export const invoiceFileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = userOf(request);
       const file = await receiveFile(request);
+      // What an Idempotency-Key's retry must match: the file, by its digest (a multipart body is
+      // not parsed into request.body).
+      request.body = { file: { name: file.name, size: file.content.length, sha256: file.sha256 } };
       return sendMutation(request, reply, 201, (tx) =>
         attachFile(tx, { actor: user, requestId: request.params.id, providerId: providerOf(user), file }),
       );
