@@ -375,6 +375,7 @@ export const en: Record<MessageKey, string> = {
   "returns.deadline": "Confirm by",
   "returns.deadlineShort": "confirm by {time}",
   "records.issueDueDate": "Issue by",
+  "detail.returnOpened": "Return requested",
   "returns.deadlineHint": "unconfirmed by then, the return lapses and the invoice stays issued",
   "returns.next": "Next step",
   "returns.nextMailing":

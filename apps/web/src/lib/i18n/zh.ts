@@ -366,6 +366,7 @@ export const zh = {
   "returns.deadline": "确认截止时间",
   "returns.deadlineShort": "{time} 前确认",
   "records.issueDueDate": "最晚开具日期",
+  "detail.returnOpened": "提交退票申请",
   "returns.deadlineHint": "逾期未确认，退票申请失效，发票保持已开具",
   "returns.next": "下一步",
   "returns.nextMailing": "请将纸质发票寄回服务商，然后在本页提交作废工单并填写寄回运单号。",

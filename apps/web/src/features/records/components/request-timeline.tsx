@@ -35,12 +35,20 @@ function Events({ events }: { events: AuditEvent[] }) {
       : has(RETURN_REQUEST_STATUSES, status)
         ? t(`returnStatus.${status}`)
         : status;
+  // On a request's own timeline, OPEN is a return request being asked for (tickets have their own).
   const actionLabel = (action: string) =>
-    has(TIMELINE_ACTIONS, action) ? t(`support.audit.action.${action}`) : action;
+    action === "OPEN"
+      ? t("detail.returnOpened")
+      : has(TIMELINE_ACTIONS, action)
+        ? t(`support.audit.action.${action}`)
+        : action;
   return (
     <Timeline labelAlign="left" mode="same">
       {sorted.map((e) => {
-        const moved = statusChange(e.fromStatus, e.toStatus, label, t("detail.created"));
+        // A step that leaves the request where it was (a return request asked for, declined,
+        // approved on a mailed invoice) reads as what happened, not "已开具 → 已开具".
+        const unchanged = e.fromStatus !== null && e.fromStatus === e.toStatus;
+        const moved = unchanged ? null : statusChange(e.fromStatus, e.toStatus, label, t("detail.created"));
         // A return request's steps (§13) name the decision; other events read as their state change.
         const change = !moved
           ? actionLabel(e.action)
