@@ -269,7 +269,13 @@ export type Spec =
       who: Who;
       key: boolean;
     }
-  | { kind: "cancel" | "start" | "ship" | "ticket"; req: number; fit: boolean; who: Who; key: boolean }
+  | {
+      kind: "cancel" | "start" | "ship" | "refuse" | "ticket";
+      req: number;
+      fit: boolean;
+      who: Who;
+      key: boolean;
+    }
   | { kind: "void" | "reject"; ticket: number; fit: boolean; who: Who; key: boolean }
   /** The next proper step for a live request (start, ship, open a ticket, void or reject it). */
   | { kind: "advance"; req: number; reject: boolean; who: Who; key: boolean }
@@ -317,10 +323,15 @@ function pickActor(who: Who, own: Actor): Actor {
   return who;
 }
 
-const ACTION: Record<"cancel" | "start" | "ship", { path: string; action: Action; roles: Role[] }> = {
+const ACTION: Record<
+  "cancel" | "start" | "ship" | "refuse",
+  { path: string; action: Action; roles: Role[] }
+> = {
   cancel: { path: "cancel", action: "CANCEL", roles: ADMIN },
   start: { path: "start-processing", action: "START_PROCESSING", roles: STAFF },
   ship: { path: "ship", action: "SHIP", roles: STAFF },
+  // 驳回: the provider's reject of the request (the ticket's own reject is kind "reject").
+  refuse: { path: "reject", action: "REJECT", roles: STAFF },
 };
 
 /**
@@ -334,10 +345,11 @@ function choose<T>(items: readonly T[], n: number, fit: boolean, suits: (item: T
 
 const LIVE = new Set<Status>(["PENDING", "PROCESSING", "MAILING"]);
 
-const SUITS: Record<"cancel" | "start" | "ship" | "ticket", Status> = {
+const SUITS: Record<"cancel" | "start" | "ship" | "refuse" | "ticket", Status> = {
   cancel: "PENDING",
   start: "PENDING",
   ship: "PROCESSING",
+  refuse: "PROCESSING",
   ticket: "MAILING",
 };
 
@@ -427,7 +439,8 @@ export function prepare(m: Model, w: World, spec: Spec): Call {
     }
     case "cancel":
     case "start":
-    case "ship": {
+    case "ship":
+    case "refuse": {
       const i = choose(m.requests, s.req, s.fit, (r) => r.status === SUITS[s.kind]);
       const r = m.requests[i]!;
       const a = ACTION[s.kind];
@@ -441,7 +454,9 @@ export function prepare(m: Model, w: World, spec: Spec): Call {
         url: `/api/invoice-requests/${r.id}/${a.path}`,
         ...(s.kind === "ship"
           ? { body: { invoiceNumber: "04403299", courier: "SF", trackingNumber: `SF${1000000000 + i}` } }
-          : {}),
+          : s.kind === "refuse"
+            ? { body: { reason: "抬头有误" } }
+            : {}),
         label: `${actor} ${a.path} #${i}`,
         roles: a.roles,
         service(model) {
@@ -902,8 +917,8 @@ export const specArb: fc.Arbitrary<Spec> = fc.oneof(
       key: keyArb,
     }),
   },
-  ...(["cancel", "start", "ship", "ticket"] as const).map((kind) => ({
-    weight: kind === "cancel" ? 2 : 4,
+  ...(["cancel", "start", "ship", "refuse", "ticket"] as const).map((kind) => ({
+    weight: kind === "cancel" || kind === "refuse" ? 2 : 4,
     arbitrary: fc.record({ kind: fc.constant(kind), req: idx, fit: fitArb, who: whoArb, key: keyArb }),
   })),
   ...(["void", "reject"] as const).map((kind) => ({

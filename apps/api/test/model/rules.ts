@@ -7,7 +7,7 @@
 
 export type Actor = "admin0" | "admin1" | "staff0" | "staff1" | "support";
 export type Role = "ENTERPRISE_ADMIN" | "PROVIDER_STAFF" | "SUPPORT";
-export type Status = "PENDING" | "PROCESSING" | "MAILING" | "VOIDED" | "CANCELLED";
+export type Status = "PENDING" | "PROCESSING" | "MAILING" | "VOIDED" | "CANCELLED" | "REJECTED";
 export type TicketStatus = "OPEN" | "RESOLVED" | "REJECTED";
 
 export const ACTORS: readonly Actor[] = ["admin0", "admin1", "staff0", "staff1", "support"];
@@ -126,13 +126,15 @@ export function amountsRow(b: Balance) {
 
 // ---------------------------------------------------------------- the state machine of SPEC §4
 
-export type Action = "CANCEL" | "START_PROCESSING" | "SHIP" | "VOID";
+export type Action = "CANCEL" | "START_PROCESSING" | "SHIP" | "VOID" | "REJECT";
 
-const MOVES: Record<Action, { from: Status; to: Status }> = {
-  CANCEL: { from: "PENDING", to: "CANCELLED" },
-  START_PROCESSING: { from: "PENDING", to: "PROCESSING" },
-  SHIP: { from: "PROCESSING", to: "MAILING" },
-  VOID: { from: "MAILING", to: "VOIDED" },
+const MOVES: Record<Action, { from: Status[]; to: Status }> = {
+  CANCEL: { from: ["PENDING"], to: "CANCELLED" },
+  START_PROCESSING: { from: ["PENDING"], to: "PROCESSING" },
+  SHIP: { from: ["PROCESSING"], to: "MAILING" },
+  VOID: { from: ["MAILING"], to: "VOIDED" },
+  // 驳回 (SPEC §13): the provider refuses a request it has not shipped; the amount returns.
+  REJECT: { from: ["PENDING", "PROCESSING"], to: "REJECTED" },
 };
 
 type Bucket = "pending" | "processing" | "mailing";
@@ -142,13 +144,14 @@ const BUCKET: Record<Status, Bucket | null> = {
   MAILING: "mailing",
   VOIDED: null,
   CANCELLED: null,
+  REJECTED: null,
 };
 
 /** Moves the request and its amount between buckets; null when the state forbids the action. */
 export function transition(m: Model, index: number, action: Action): Status | null {
   const r = m.requests[index]!;
   const move = MOVES[action];
-  if (r.status !== move.from) return null;
+  if (!move.from.includes(r.status)) return null;
   const b = m.balances.get(pairKey(r.tenant, r.provider))!;
   const from = BUCKET[r.status];
   const to = BUCKET[move.to];
