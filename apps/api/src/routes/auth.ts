@@ -43,6 +43,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { public: true },
       schema: {
+        // The console's own probe, not part of the SPEC's contract (it has no 4xx answer to list).
+        hide: true,
         tags,
         summary: "The signed-in user, or null when signed out",
         response: { 200: sessionState },
