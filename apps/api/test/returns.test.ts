@@ -349,7 +349,14 @@ describe("return requests (退票申请)", () => {
     }
     const mine = await as(h, who.admin)("GET", "/api/audit-events?entityType=ReturnRequest&limit=100");
     expect(mine.statusCode).toBe(200);
-    expect(mine.json().items.every((e: { tenantId: string }) => e.tenantId === ids.acme)).toBe(true);
+    const items = mine.json<{ items: { tenantId: string; requestNumber: string | null }[] }>().items;
+    expect(items.every((e) => e.tenantId === ids.acme)).toBe(true);
+    // Each names its request by number (SPEC §11), as the request's own events do.
+    expect(items.every((e) => /^MI\d{14}$/.test(e.requestNumber ?? ""))).toBe(true);
+    const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING");
+    const own = (await as(h, who.admin)("GET", `/api/audit-events?entityId=${id}`)).json().items;
+    const { number } = await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } });
+    expect(own.map((e: { requestNumber: string }) => e.requestNumber)).toEqual([number]);
   });
 
   it("a void ticket resolved while the return request is still open grants it with the void", async () => {

@@ -47,6 +47,8 @@ export const auditEvent = z.object({
   action: auditAction,
   entityType: auditEntityType,
   entityId: z.string(),
+  /** The 申请编号 of the request the event concerns (its own, or a ticket's, return request's or file's). */
+  requestNumber: z.string().nullable(),
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   reason: z.string().nullable(),

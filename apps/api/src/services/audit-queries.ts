@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntityType, AuditEvent, auditQuery } from "@mic/contracts";
 import type { Db } from "@mic/db";
 import type { z } from "zod";
-import { newestPage } from "../lib/pagination";
+import { isUuid, newestPage } from "../lib/pagination";
 
 /**
  * The audit trail newest first. `tenantId` non-null confines an admin to its own tenant's events,
@@ -26,6 +26,21 @@ export async function listAuditEvents(db: Db, tenantId: string | null, q: z.infe
     ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
     : [];
   const names = new Map(actors.map((a) => [a.id, a.name]));
+  // The request each event concerns, named by its number (SPEC §11): the entity itself, or the
+  // request a ticket, return request or file event records in its before/after.
+  const requestOf = (e: (typeof kept)[number]): string | null => {
+    if (e.entityType === "InvoiceRequest") return e.entityId;
+    const data = (e.after ?? e.before) as { requestId?: unknown } | null;
+    return typeof data?.requestId === "string" ? data.requestId : null;
+  };
+  const requestIds = [...new Set(kept.flatMap((e) => requestOf(e) ?? []))].filter(isUuid);
+  const requests = requestIds.length
+    ? await db.invoiceRequest.findMany({
+        where: { id: { in: requestIds } },
+        select: { id: true, number: true },
+      })
+    : [];
+  const numbers = new Map(requests.map((r) => [r.id, r.number]));
   const items: AuditEvent[] = kept.map((e) => ({
     id: e.id,
     actorId: e.actorId,
@@ -36,6 +51,7 @@ export async function listAuditEvents(db: Db, tenantId: string | null, q: z.infe
     action: e.action as AuditAction,
     entityType: e.entityType as AuditEntityType,
     entityId: e.entityId,
+    requestNumber: numbers.get(requestOf(e) ?? "") ?? null,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     reason: e.reason,
