@@ -9,7 +9,7 @@ import Fastify, {
 } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import "./jobs/index";
-import { schedulerPlugin } from "./jobs/scheduler";
+import { registeredJobs, schedulerPlugin } from "./jobs/scheduler";
 import { useDeliverySettings, type DeliverySettings } from "./lib/delivery-settings";
 import { frameworkErrors } from "./lib/error-handler";
 import { registerWebConsole } from "./lib/web-console";
@@ -30,8 +30,11 @@ export interface AppOptions {
   mutationsPerMinute?: number;
   /** Whose X-Forwarded-For/-Proto to believe (TRUST_PROXY, SPEC §15): a hop count or proxy addresses; default nobody's. */
   trustProxy?: false | number | string[];
-  /** Run the scheduled jobs (jobs/index.ts) in this process: main.ts yes; tests only when they ask. */
-  jobs?: boolean;
+  /**
+   * Run the scheduled jobs (jobs/index.ts) in this process: main.ts all of them; tests none unless
+   * they ask, naming the jobs they want.
+   */
+  jobs?: boolean | readonly string[];
   /** How webhooks and mail go out (SMTP_URL, WEBHOOK_ALLOW_PRIVATE_TARGETS, DATA_DIR/mail). */
   delivery?: DeliverySettings;
 }
@@ -94,7 +97,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(databasePlugin, { prisma: options.prisma });
   await app.register(sessionsPlugin, { sessionSecret: options.sessionSecret });
   if (options.delivery) useDeliverySettings(options.delivery);
-  await app.register(schedulerPlugin, { start: options.jobs ?? false });
+  const wanted = options.jobs;
+  await app.register(schedulerPlugin, {
+    start: Boolean(wanted),
+    ...(Array.isArray(wanted) ? { jobs: registeredJobs().filter((j) => wanted.includes(j.name)) } : {}),
+  });
   await app.register(openapiPlugin);
   // The API: every route in it declares config.roles or config.public (plugins/authorization.ts).
   await app.register(apiRoutes);

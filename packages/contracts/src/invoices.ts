@@ -47,18 +47,22 @@ export const applyInvoiceInput = z
   })
   .superRefine(
     (v, ctx) => {
-      if (kindOf(v.invoiceType) === "PAPER") {
-        if (!v.addressId) ctx.addIssue({ code: "custom", path: ["addressId"], message: "required" });
-        else if (!uuid.safeParse(v.addressId).success)
-          ctx.addIssue({ code: "custom", path: ["addressId"], message: "id.invalid" });
+      // With `when`, this runs even when other fields failed: a field of the wrong type has its
+      // own issue already, so only strings and absent values are looked at here.
+      const field = (value: unknown) =>
+        typeof value === "string" ? value.trim() : value == null ? "" : null;
+      const paper = kindOf(v.invoiceType) === "PAPER";
+      const [key, value] = paper
+        ? (["addressId", field(v.addressId)] as const)
+        : (["email", field(v.email)] as const);
+      if (value === null) return;
+      if (value === "") {
+        ctx.addIssue({ code: "custom", path: [key], message: "required" });
         return;
       }
-      if (!v.email?.trim()) ctx.addIssue({ code: "custom", path: ["email"], message: "required" });
-      else {
-        const checked = receiptEmail.safeParse(v.email);
-        if (!checked.success)
-          ctx.addIssue({ code: "custom", path: ["email"], message: checked.error.issues[0]!.message });
-      }
+      const checked = (paper ? uuid : receiptEmail).safeParse(value);
+      if (!checked.success)
+        ctx.addIssue({ code: "custom", path: [key], message: checked.error.issues[0]!.message });
     },
     {
       when: (payload) => {
