@@ -1,4 +1,10 @@
-import { INVOICE_ACTIONS, INVOICE_STATUSES, INVOICE_TYPES, RETURN_ACTIONS } from "@mic/domain";
+import {
+  INVOICE_ACTIONS,
+  INVOICE_STATUSES,
+  INVOICE_TYPES,
+  RETURN_ACTIONS,
+  RETURN_REQUEST_STATUSES,
+} from "@mic/domain";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, auditQuery } from "./audit";
 import { COURIERS } from "./couriers";
@@ -14,6 +20,8 @@ describe("one label per enum value (labels.ts), read through t()", () => {
     ["shippingPayer", SHIPPING_PAYERS],
     ["courier", COURIERS],
     ["ticketStatus", TICKET_STATUSES],
+    ["returnStatus", RETURN_REQUEST_STATUSES],
+    ["action", [...INVOICE_ACTIONS, ...RETURN_ACTIONS]],
     ["export.column", Object.keys(EXPORT_COLUMN_LABELS)],
   ];
   for (const [prefix, values] of cases) {
