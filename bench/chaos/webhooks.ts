@@ -1,26 +1,13 @@
 // The harness's webhook receiver (issue 10): one endpoint per harness provider, subscribed to every
 // event type, pointing at an HTTP server in the harness that checks each Standard Webhooks signature,
 // answers 500 to a few first attempts (so retries run under the faults), and records every id.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WEBHOOK_EVENT_TYPES } from "@mic/contracts";
 import pg from "pg";
+import { Webhook } from "standardwebhooks";
 import type { Fixtures } from "./fixtures";
-
-const EVENT_TYPES = [
-  "invoice_request.created",
-  "invoice_request.cancelled",
-  "invoice_request.processing",
-  "invoice_request.mailed",
-  "invoice_request.issued",
-  "invoice_request.rejected",
-  "invoice_request.voided",
-  "invoice_request.overdue",
-  "return_request.created",
-  "return_request.decided",
-  "ticket.created",
-  "ticket.resolved",
-];
 
 export class WebhookReceiver {
   /** Every webhook-id received with a valid signature, and how often. */
@@ -28,7 +15,8 @@ export class WebhookReceiver {
   badSignatures = 0;
   requests = 0;
   private readonly secret = `whsec_${randomBytes(24).toString("base64")}`;
-  private readonly key = Buffer.from(this.secret.slice("whsec_".length), "base64");
+  // The verifier a provider's ERP would use (the console's help shows the same snippet).
+  private readonly verifier = new Webhook(this.secret);
   private server: Server | undefined;
   url = "";
 
@@ -63,14 +51,17 @@ export class WebhookReceiver {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
   }
 
-  private signed(id: string, timestamp: string, body: string, header: string): boolean {
-    const expected = createHmac("sha256", this.key).update(`${id}.${timestamp}.${body}`).digest();
-    return header.split(" ").some((part) => {
-      const [version, signature] = part.split(",");
-      if (version !== "v1" || !signature) return false;
-      const given = Buffer.from(signature, "base64");
-      return given.length === expected.length && timingSafeEqual(given, expected);
-    });
+  private signed(id: string, timestamp: string, body: string, signature: string): boolean {
+    try {
+      this.verifier.verify(body, {
+        "webhook-id": id,
+        "webhook-timestamp": timestamp,
+        "webhook-signature": signature,
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Registers the endpoints (by SQL, as a provider's staff would through the API). */
@@ -83,7 +74,7 @@ export class WebhookReceiver {
           `INSERT INTO "WebhookEndpoint" (id, "providerId", url, events, secret, "createdById", "updatedAt")
            SELECT gen_random_uuid(), $1, $2, $3, $4, u.id, now()
              FROM "User" u WHERE u."providerId" = $1 ORDER BY u."createdAt" LIMIT 1`,
-          [provider.id, this.url, EVENT_TYPES, this.secret],
+          [provider.id, this.url, WEBHOOK_EVENT_TYPES, this.secret],
         );
       }
     } finally {
