@@ -482,6 +482,14 @@ await phase("apply", async () => {
 
 interface RawRow {
   id: string;
+  number: string;
+  email: string | null;
+  issuedOn: string | null;
+  issuedAt: Date | null;
+  rejectReason: string | null;
+  rejectedAt: Date | null;
+  files: unknown[];
+  returnRequest: unknown;
   tenantId: string;
   tenantName: string;
   providerId: string;
@@ -506,11 +514,22 @@ interface RawRow {
   cancelledAt: Date | null;
 }
 
-const LIST_COLUMNS = `r.id, r."tenantId", t.name AS "tenantName", r."providerId", p.name AS "providerName",
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const LIST_COLUMNS = `r.id, r.number, r."tenantId", t.name AS "tenantName", r."providerId", p.name AS "providerName",
   p."contactPhone", p."contactEmail", r."amountFen"::text AS "amountFen", r."invoiceType", r.status,
-  r."titleSnapshot", r."addressSnapshot", r."shippingPayer", r."dueDate"::text AS "dueDate", r."invoiceNumber",
-  r.courier, r."trackingNumber", r."createdAt", r."updatedAt", r."processingAt", r."mailingAt", r."voidedAt",
-  r."cancelledAt"`;
+  r."titleSnapshot", r."addressSnapshot", r.email, r."shippingPayer", r."dueDate"::text AS "dueDate", r."invoiceNumber",
+  r.courier, r."trackingNumber", r."issuedOn"::text AS "issuedOn", r."rejectReason", r."createdAt", r."updatedAt",
+  r."processingAt", r."mailingAt", r."issuedAt", r."voidedAt", r."cancelledAt", r."rejectedAt",
+  coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'contentType', f."contentType",
+                   'size', f.size, 'sha256', f.sha256, 'createdAt', ${ISO('f."createdAt"')}) ORDER BY f."createdAt", f.id)
+              FROM "InvoiceFile" f WHERE f."requestId" = r.id), '[]'::json) AS files,
+  (SELECT json_build_object('id', x.id, 'status', x.status, 'reason', x.reason, 'decisionReason', x."decisionReason",
+          'redLetterNumber', x."redLetterNumber", 'expiresAt', ${ISO('x."expiresAt"')},
+          'createdAt', ${ISO('x."createdAt"')}, 'decidedAt', ${ISO('x."decidedAt"')})
+     FROM (SELECT * FROM "ReturnRequest" rr WHERE rr."requestId" = r.id
+            ORDER BY rr."createdAt" DESC, rr.id DESC LIMIT 1) x) AS "returnRequest"`;
+/** The bench data's one courier, by its code as older rows store it (the API reads names and codes). */
+const COURIER_NAMES: Record<string, string> = { SF: "顺丰速运", 顺丰速运: "顺丰速运" };
 const LIST_FROM = `FROM "InvoiceRequest" r JOIN "Provider" p ON p.id = r."providerId" JOIN "Tenant" t ON t.id = r."tenantId"`;
 /** The keyset page as one would write it by hand: a row comparison the index bounds. */
 const LIST_SQL = (withCursor: boolean) =>
@@ -554,6 +573,7 @@ function registerRawRoutes(app: App, raw: pg.Pool) {
     const today = chinaToday(now);
     const items = kept.map((r) => ({
       id: r.id,
+      number: r.number,
       tenantId: r.tenantId,
       tenantName: r.tenantName,
       providerId: r.providerId,
@@ -564,18 +584,26 @@ function registerRawRoutes(app: App, raw: pg.Pool) {
       status: r.status,
       title: r.titleSnapshot,
       address: r.addressSnapshot,
+      email: r.email,
       shippingPayer: r.shippingPayer,
       dueDate: r.dueDate,
       overdue: (r.status === "PENDING" || r.status === "PROCESSING") && today > r.dueDate,
       invoiceNumber: r.invoiceNumber,
-      courier: r.courier,
+      courier: r.courier === null ? null : (COURIER_NAMES[r.courier] ?? r.courier),
+      courierCode: r.courier !== null && COURIER_NAMES[r.courier] ? "SF" : null,
       trackingNumber: r.trackingNumber,
+      issuedOn: r.issuedOn,
+      files: r.files,
+      rejectReason: r.rejectReason,
+      returnRequest: r.returnRequest,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       processingAt: iso(r.processingAt),
       mailingAt: iso(r.mailingAt),
+      issuedAt: iso(r.issuedAt),
       voidedAt: iso(r.voidedAt),
       cancelledAt: iso(r.cancelledAt),
+      rejectedAt: iso(r.rejectedAt),
     }));
     const last = kept[kept.length - 1];
     const nextCursor = more && last ? encodeCursor(last.createdAt, last.id) : null;

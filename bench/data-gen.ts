@@ -240,10 +240,12 @@ export async function generateData(
     const requestSql = `
       WITH snap AS MATERIALIZED (
         SELECT t, ${TITLE("t")} AS title, ${ADDRESS("t")} AS address FROM generate_series($1::int, $2::int) t)
-      INSERT INTO "InvoiceRequest" (id, "tenantId", "providerId", "amountFen", "invoiceType", status, "titleSnapshot",
+      INSERT INTO "InvoiceRequest" (id, number, "tenantId", "providerId", "amountFen", "invoiceType", status, "titleSnapshot",
         "addressSnapshot", "shippingPayer", "dueDate", "invoiceNumber", courier, "trackingNumber", "createdById",
         "createdAt", "updatedAt", "processingAt", "mailingAt", "voidedAt", "cancelledAt")
       SELECT pg_temp.v7(${B} + ((t - 1) * $6::bigint + (p - 1)) * 100 + k / 1000, 9, ((t - 1) * $6::bigint + (p - 1)) * 100000000 + k),
+             -- A unique 申请编号 per (pair, k); "MI0…" never meets the API's own "MI20…" numbers.
+             'MI0' || lpad((((t - 1) * $6::bigint + (p - 1)) * 100000000 + k)::text, 13, '0'),
              pg_temp.v7(${B} + t, 1, t), pg_temp.v7(${B} + p, 2, p), amount, 'PAPER_VAT_GENERAL', st,
              title, address,
              CASE WHEN amount >= 20000 THEN 'PROVIDER'::"ShippingPayer" ELSE 'RECIPIENT_COD'::"ShippingPayer" END,
