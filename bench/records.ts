@@ -171,8 +171,14 @@ const viaSql = await load(async () => {
       [acme.id, cloudsoft.id],
     );
     const r = await c.query<{ id: string }>(
-      `INSERT INTO "InvoiceRequest" ("id","tenantId","providerId","amountFen","invoiceType","status","titleSnapshot","addressSnapshot","shippingPayer","dueDate","createdById","updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, 1, 'PAPER_VAT_GENERAL', 'PENDING', '{}'::jsonb, '{}'::jsonb, 'RECIPIENT_COD', current_date + 14, $3, now()) RETURNING id`,
+      // The day's next request number (SPEC §11), as mic_apply_invoice takes it.
+      `WITH n AS (
+         INSERT INTO "RequestNumberDay" ("day", "last") VALUES ((now() AT TIME ZONE 'Asia/Shanghai')::date, 1)
+         ON CONFLICT ("day") DO UPDATE SET "last" = "RequestNumberDay"."last" + 1 RETURNING "day", "last")
+       INSERT INTO "InvoiceRequest" ("id","number","tenantId","providerId","amountFen","invoiceType","status","titleSnapshot","addressSnapshot","shippingPayer","dueDate","createdById","updatedAt")
+       SELECT gen_random_uuid(), 'MI' || to_char(n."day", 'YYYYMMDD') || lpad(n."last"::text, 6, '0'), $1, $2, 1,
+              'PAPER_VAT_GENERAL', 'PENDING', '{}'::jsonb, '{}'::jsonb, 'RECIPIENT_COD', current_date + 14, $3, now()
+         FROM n RETURNING id`,
       [acme.id, cloudsoft.id, acmeUser.id],
     );
     await c.query(
