@@ -14,8 +14,9 @@ import "./styles/base.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
-// Only the stored language's strings are downloaded (its own chunk), before the first render.
-loadLocale(getLang()).then(
+// Only the stored language's core strings are downloaded (its own chunk), before the first render;
+// the signed-in pages' strings come with the shell (src/app/router.tsx).
+loadLocale(getLang(), "core").then(
   (locale) =>
     createRoot(root).render(
       <StrictMode>

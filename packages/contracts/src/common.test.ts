@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { mailingAddressInput } from "./addresses";
 import { isStorableText, isoDate, optionalText, pageQuery, plainText, text } from "./common";
 import { invoiceFilters, optionalReasonInput, reasonInput, shipInput } from "./invoices";
-import { t } from "./messages";
+import { t } from "./labels";
 import { auditQuery } from "./audit";
 import { calendarDayInput, refundInput, ticketInput } from "./support";
 import { invoiceTitleInput, invoiceTitlePatch } from "./titles";

@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, auditQuery } from "./audit";
 import { COURIERS } from "./couriers";
 import { SHIPPING_PAYERS } from "./invoices";
-import { EXPORT_COLUMN_LABELS } from "./labels";
-import { t } from "./messages";
+import { EXPORT_COLUMN_LABELS, t } from "./labels";
+import { tMessage } from "./messages";
 import { TICKET_STATUSES } from "./support";
 
 describe("one label per enum value (labels.ts), read through t()", () => {
@@ -51,5 +51,13 @@ describe("audit enums (audit.ts)", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message)).toEqual(["enum.invalid", "enum.invalid"]);
     expect(auditQuery.safeParse({ entityType: "InvoiceRequest", action: "APPLY" }).success).toBe(true);
+  });
+});
+
+describe("the console's translator", () => {
+  it("words validation messages without the label dictionaries", () => {
+    expect(tMessage("tooLong:100", "en")).toBe("Must be at most 100 characters");
+    expect(tMessage("status.PENDING")).toBe("status.PENDING");
+    expect(t("status.PENDING")).toBe("待处理");
   });
 });

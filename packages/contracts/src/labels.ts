@@ -1,9 +1,10 @@
 import type { CourierCode } from "./couriers";
+import { VALIDATION_MESSAGES, translateIn, type Lang, type MessageTable } from "./messages";
 
 /**
  * The labels of the enums the API and the console both show, in both languages: one dictionary
  * each for request statuses, invoice types, postage payers, couriers, ticket statuses, audit
- * entities and actions. They are message keys of `t()` (messages.ts), so the CSV export, error
+ * entities and actions. They are message keys of `t()` (below), so the CSV export, error
  * messages and the console read the same words.
  */
 type Label = { zh: string; en: string };
@@ -99,3 +100,10 @@ export const LABEL_MESSAGES: Record<string, Label> = {
   ...keyed("returnStatus", RETURN_REQUEST_STATUS_LABELS),
   ...keyed("export.column", EXPORT_COLUMN_LABELS),
 };
+
+const ALL_MESSAGES: MessageTable = { ...LABEL_MESSAGES, ...VALIDATION_MESSAGES };
+
+/** Translates any message key, labels included (the API's errors and CSV); "key:a:b" fills {0}, {1}. */
+export function t(keyWithArgs: string, lang: Lang = "zh-CN"): string {
+  return translateIn(ALL_MESSAGES, keyWithArgs, lang);
+}

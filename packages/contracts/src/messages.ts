@@ -1,11 +1,11 @@
 // Validation messages travel as keys ("taxpayerId.invalid", "tooLong:100") so one zod schema
 // serves the browser form and the API body, each translating into the user's language.
-import { LABEL_MESSAGES } from "./labels";
-
 export type Lang = "zh-CN" | "en";
 
-const MESSAGES: Record<string, { zh: string; en: string }> = {
-  ...LABEL_MESSAGES,
+export type MessageTable = Record<string, { zh: string; en: string }>;
+
+/** Validation and error messages. The enum labels (labels.ts) join them in `t`. */
+const MESSAGES: MessageTable = {
   required: { zh: "此项为必填项", en: "This field is required" },
   tooLong: { zh: "不能超过 {0} 个字符", en: "Must be at most {0} characters" },
   invalid: { zh: "格式不正确", en: "Invalid value" },
@@ -228,20 +228,30 @@ const MESSAGES: Record<string, { zh: string; en: string }> = {
   "field.bankAccount": { zh: "开户账号", en: "bank account" },
 };
 
-/** Translates a message key; "key:arg1:arg2" fills {0}, {1}. Unknown keys come back as they are. */
-export function t(keyWithArgs: string, lang: Lang = "zh-CN"): string {
+/** Translates a message key of `table`; "key:arg1:arg2" fills {0}, {1}. Unknown keys come back as they are. */
+export function translateIn(table: MessageTable, keyWithArgs: string, lang: Lang = "zh-CN"): string {
   const [key = "", ...args] = keyWithArgs.split(":");
-  const entry = MESSAGES[key];
+  const entry = table[key];
   if (!entry) return keyWithArgs;
   const text = lang === "en" ? entry.en : entry.zh;
   // An argument may itself be a comma-separated list of keys ("field.bankName,field.bankAccount").
   const fill = (arg: string) =>
     arg
       .split(",")
-      .map((part) => (MESSAGES[part] ? t(part, lang) : part))
+      .map((part) => (table[part] ? translateIn(table, part, lang) : part))
       .join(lang === "en" ? ", " : "、");
   return text.replace(/\{(\d+)\}/g, (_, i: string) => fill(args[Number(i)] ?? ""));
 }
+
+/**
+ * The validation and error messages only: what the console needs to word the shared zod schemas'
+ * errors, without the label dictionaries in its first download.
+ */
+export function tMessage(keyWithArgs: string, lang: Lang = "zh-CN"): string {
+  return translateIn(MESSAGES, keyWithArgs, lang);
+}
+
+export const VALIDATION_MESSAGES: Readonly<MessageTable> = MESSAGES;
 
 export function langFrom(acceptLanguage: string | undefined): Lang {
   return acceptLanguage?.toLowerCase().startsWith("en") ? "en" : "zh-CN";

@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { LoadingBlock } from "@/components/query-state";
+import { getLang } from "@/lib/i18n/lang-store";
+import { loadConsoleMessages } from "@/lib/i18n/locales";
 import { HomeRedirect, RequireAuth, RequireRole } from "./guards";
 import { crumbs, type RouteHandle } from "./nav";
 import { NotFoundPage } from "./not-found";
@@ -18,7 +20,12 @@ const LoginPage = lazy(() => loadLoginPage().then((m) => ({ default: m.LoginPage
 if (window.location.pathname === paths.login) void loadLoginPage();
 
 // The signed-in chrome (top bar, menu, breadcrumbs) is not part of /login's download.
-const AppShell = lazy(() => import("./shell/app-shell").then((m) => ({ default: m.AppShell })));
+// It waits for the signed-in pages' strings too (lib/i18n/locales.ts).
+const AppShell = lazy(() =>
+  Promise.all([import("./shell/app-shell"), loadConsoleMessages(getLang())]).then(([m]) => ({
+    default: m.AppShell,
+  })),
+);
 
 const route = (path: string, element: React.ReactNode, handle: RouteHandle): RouteObject => ({
   path,

@@ -1,4 +1,4 @@
-import { t as translateContractMessage, type Lang } from "@mic/contracts";
+import { tMessage as translateContractMessage, type Lang } from "@mic/contracts";
 import {
   createContext,
   useCallback,
@@ -31,7 +31,8 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 function translate(messages: Locale["messages"], key: MessageKey, params?: TranslateParams): string {
-  const text = messages[key];
+  // A key of the signed-in pages asked for before their strings arrived shows as the key, never throws.
+  const text = (messages[key] as string | undefined) ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -4,8 +4,13 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { zh } from "./zh";
+import { en as enCore } from "./en";
+import { enConsole } from "./en-console";
+import { zh as zhCore } from "./zh";
+import { zhConsole } from "./zh-console";
+
+const zh = { ...zhCore, ...zhConsole };
+const en = { ...enCore, ...enConsole };
 
 const SRC = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -30,6 +35,12 @@ describe("i18n dictionaries", () => {
   it("every key is used by the code", () => {
     const used = usage();
     expect(Object.keys(zh).filter((key) => !used(key))).toEqual([]);
+  });
+
+  it("keeps the signed-in pages' keys out of the core dictionary /login downloads", () => {
+    const consolePrefixes = ["support.", "webhooks.", "returns.", "notifications.", "event."];
+    expect(Object.keys(zhCore).filter((k) => consolePrefixes.some((p) => k.startsWith(p)))).toEqual([]);
+    expect(Object.keys(zhConsole).every((k) => consolePrefixes.some((p) => k.startsWith(p)))).toBe(true);
   });
 
   it("en has exactly zh's keys", () => {
