@@ -14,10 +14,12 @@ interface Expired {
 
 /**
  * SPEC §13: a red-letter reversal (AWAITING_BUYER) that the buyer did not confirm before `expiresAt`
- * becomes EXPIRED and the invoice stays ISSUED. One conditional UPDATE over rows taken with
- * FOR UPDATE SKIP LOCKED, with the audit events in the same transaction: two processes running it
- * at once each expire different rows, never one twice, and a buyer confirming at the same moment
- * either wins (the row is no longer AWAITING_BUYER) or waits and finds it EXPIRED (409).
+ * becomes EXPIRED and the invoice stays ISSUED. One conditional UPDATE over the due rows, locked in
+ * one order (FOR UPDATE, waiting, not skipping), with the audit events in the same transaction:
+ * two processes running it at once never expire one row twice (the second finds it no longer
+ * AWAITING_BUYER once the first commits), and a buyer's confirmation holding the row is waited for,
+ * so either it wins (CONFIRMED) or it is refused and this run expires the row — a refusal can
+ * never leave a due reversal open until the next run.
  */
 export async function expireRedLetters(prisma: Db, now = new Date()): Promise<{ expired: number }> {
   const rows = await inTransaction(prisma, async (tx) => {
@@ -29,7 +31,7 @@ export async function expireRedLetters(prisma: Db, now = new Date()): Promise<{ 
               WHERE "status" = 'AWAITING_BUYER' AND "expiresAt" <= ${now}
               ORDER BY "expiresAt", "id"
               LIMIT ${BATCH}
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE)
          AND r."status" = 'AWAITING_BUYER'
       RETURNING r."id", r."requestId", r."tenantId"`;
     if (expired.length === 0) return expired;
