@@ -31,6 +31,7 @@ test.describe("sign-in", () => {
       const nav = page.getByRole("navigation", { name: "主导航" });
       await expect(nav.getByText("开票记录")).toBeVisible();
       await expect(nav.getByText("发票抬头管理")).toBeVisible();
+      await expect(page.getByRole("link", { name: "API 文档" })).toHaveAttribute("href", "/api/docs");
       await expect(page.getByRole("group", { name: "账号信息" })).toContainText(account.organisation);
     });
   }

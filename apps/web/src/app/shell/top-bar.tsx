@@ -40,6 +40,10 @@ export function TopBar({ me }: { me: Me }) {
             {t(`role.${me.role}`)}
           </Tag>
         </div>
+        {/* The REST API's browsable OpenAPI document (SPEC §8), for the ERP developers beside the user. */}
+        <Button variant="text" className="mic-topbar-btn" href="/api/docs" target="_blank" rel="noopener">
+          {t("topbar.apiDocs")}
+        </Button>
         <Button
           variant="text"
           className="mic-topbar-btn"

@@ -67,6 +67,7 @@ export const en: Record<CoreKey, string> = {
   "nav.supportOnTime": "On-time rates",
 
   "topbar.signOut": "Sign out",
+  "topbar.apiDocs": "API docs",
   "topbar.account": "Account",
   "topbar.signedOut": "Signed out",
 

@@ -68,6 +68,7 @@ export const zh = {
   "nav.supportOnTime": "准时率",
 
   "topbar.signOut": "退出登录",
+  "topbar.apiDocs": "API 文档",
   "topbar.account": "账号信息",
   "topbar.signedOut": "已退出登录",
 
