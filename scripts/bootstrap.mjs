@@ -5,8 +5,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join, resolve } from "node:path";
+import { delimiter, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -142,6 +143,40 @@ function checkSteps() {
   });
 }
 
+function indent(text) {
+  const lines = stripVTControlCharacters(String(text ?? ""))
+    .split("\n")
+    .slice(0, 12);
+  return lines.map((line) => `      ${line}`).join("\n");
+}
+
+function vitestFailures(report) {
+  return (report?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === "failed")
+      .map((t) => ({
+        name: `${relative(process.cwd(), file.name)} › ${t.fullName}`,
+        message: (t.failureMessages ?? []).join("\n"),
+      })),
+  );
+}
+
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected") continue;
+        const last = test.results?.at(-1);
+        out.push({ name: [...trail, spec.title].join(" › "), message: last?.error?.message });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+  };
+  for (const suite of report?.suites ?? []) walk(suite, [suite.title]);
+  return out;
+}
+
 async function test(env) {
   if (!env.CHROMIUM_PATH && !existsSync("/usr/bin/chromium")) {
     log("no /usr/bin/chromium: installing Playwright's Chromium");
@@ -153,6 +188,8 @@ async function test(env) {
   const playwrightJson = join(reports, "playwright.json");
   const totals = { passed: 0, failed: 0 };
   const results = [];
+  // Named again in the summary: CI shows the tail of a long log, and a failure scrolled off it.
+  const failures = [];
 
   for (const script of checkSteps()) {
     if (script === "generate") continue; // done in prepare()
@@ -167,6 +204,7 @@ async function test(env) {
       const report = readJson(vitestJson);
       totals.passed += report?.numPassedTests ?? 0;
       totals.failed += report?.numFailedTests ?? 0;
+      failures.push(...vitestFailures(report));
       // A crash before any test ran still counts as a failure in the totals.
       if (code !== 0 && !report?.numFailedTests) totals.failed += 1;
     } else if (script === "test:e2e") {
@@ -174,6 +212,7 @@ async function test(env) {
       const stats = readJson(playwrightJson)?.stats;
       totals.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
       totals.failed += stats?.unexpected ?? 0;
+      failures.push(...playwrightFailures(readJson(playwrightJson)));
       if (code !== 0 && !stats?.unexpected) totals.failed += 1;
     } else {
       code = await run("pnpm", ["run", script], { env });
@@ -184,6 +223,7 @@ async function test(env) {
 
   console.log("\nSummary:");
   for (const r of results) console.log(`  ${r.ok ? "✔" : "✖"} ${r.script}`);
+  for (const f of failures) console.log(`  ✖ ${f.name}\n${indent(f.message)}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(results.every((r) => r.ok) && totals.failed === 0 ? 0 : 1);
 }
