@@ -106,20 +106,30 @@ describe("reject (驳回, SPEC §13)", () => {
     }
   });
 
-  it("waits for an open return request to be decided first", async () => {
-    const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING");
+  it("rejects a request with an open return request too, granting that return request with the reason", async () => {
+    const start = await amountsAt(h, who.admin, ids.cloudsoft);
+    const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING", "3.00");
     const returnId = await openReturn(h, who.admin, id);
-    const before = await snapshot(id);
-    const res = await staff()("POST", `/api/invoice-requests/${id}/reject`, { reason: "x" });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toBe(
-      "This request has an open return request; approve or decline it first",
-    );
-    expect(await snapshot(id)).toEqual(before);
-    expect((await decline(returnId)).statusCode).toBe(200);
-    expect((await staff()("POST", `/api/invoice-requests/${id}/reject`, { reason: "x" })).statusCode).toBe(
-      200,
-    );
+    const res = await staff()("POST", `/api/invoice-requests/${id}/reject`, { reason: "抬头有误" });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: "REJECTED",
+      rejectReason: "抬头有误",
+      returnRequest: { id: returnId, status: "APPROVED", decisionReason: "抬头有误" },
+    });
+    const rr = (await admin()("GET", `/api/return-requests?status=APPROVED`)).json();
+    expect(rr.items.find((r: { id: string }) => r.id === returnId)).toMatchObject({
+      status: "APPROVED",
+      decisionReason: "抬头有误",
+    });
+    expect(await trail(returnId)).toEqual([
+      "ReturnRequest:OPEN:→OPEN",
+      "ReturnRequest:APPROVE:OPEN→APPROVED",
+    ]);
+    // Closed: no decision on it any more, and the amount is back once.
+    expect((await approve(returnId)).statusCode).toBe(409);
+    expect((await decline(returnId)).statusCode).toBe(409);
+    expect((await amountsAt(h, who.admin, ids.cloudsoft)).invoiceable).toBe(start.invoiceable);
   });
 });
 
@@ -376,7 +386,7 @@ describe("return requests (退票申请)", () => {
 });
 
 describe("concurrent decisions", () => {
-  it("approve × 3, decline × 3 and reject × 3 at once on a PROCESSING request: one decision wins, the books balance", async () => {
+  it("approve × 3, decline × 3 and reject × 3 at once on a PROCESSING request: one decision closes the return request, the books balance", async () => {
     for (let round = 0; round < 4; round++) {
       const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING", "5.00");
       const returnId = await openReturn(h, who.admin, id);
@@ -396,18 +406,20 @@ describe("concurrent decisions", () => {
         results.every(([, s]) => s === 200 || s === 409),
         JSON.stringify(results),
       ).toBe(true);
-      expect(won("approve") + won("decline")).toBe(1);
+      // The request changes at most once: cancelled by an approval or rejected, never both.
+      expect(won("approve") + won("reject")).toBeLessThanOrEqual(1);
+      expect(won("approve") + won("decline")).toBeLessThanOrEqual(1);
       const rr = await h.prisma.returnRequest.findUniqueOrThrow({ where: { id: returnId } });
       const request = await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } });
       if (won("approve")) {
-        expect(rr.status).toBe("APPROVED");
-        expect(request.status).toBe("CANCELLED");
-        expect(won("reject")).toBe(0);
-      } else {
+        expect([rr.status, request.status]).toEqual(["APPROVED", "CANCELLED"]);
+      } else if (won("decline")) {
+        // Declined first; the provider may still reject the request afterwards.
         expect(rr.status).toBe("DECLINED");
-        // Once declined, the provider may reject the request: at most once.
-        expect(won("reject")).toBeLessThanOrEqual(1);
         expect(request.status).toBe(won("reject") ? "REJECTED" : "PROCESSING");
+      } else {
+        // The rejection came first and granted the open return request with it.
+        expect([rr.status, request.status]).toEqual(["APPROVED", "REJECTED"]);
       }
       const after = await balanceOf(h, ids.acme, ids.cloudsoft);
       const gone = request.status === "PROCESSING" ? 0n : 500n;

@@ -204,10 +204,6 @@ const MESSAGES: MessageTable = {
     zh: "红冲确认已超过期限，发票保持已开具",
     en: "The time to confirm the reversal has run out; the invoice stays issued",
   },
-  "reject.returnOpen": {
-    zh: "该申请有待处理的退票申请，请先同意或拒绝退票申请",
-    en: "This request has an open return request; approve or decline it first",
-  },
   "calendar.exists": { zh: "该日期已在日历中", en: "This date is already in the calendar" },
   "action.CANCEL": { zh: "撤销", en: "cancel" },
   "action.START_PROCESSING": { zh: "开始处理", en: "start processing" },

@@ -1,8 +1,10 @@
 import { checkTransition, kindOf } from "@mic/domain";
 import type { Actor } from "../lib/audit";
-import { conflict, notFound } from "../lib/errors";
+import { notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
+import { returnSummaryJson } from "../lib/serialize";
 import type { Tx } from "../lib/tx";
+import { grantOpenReturn } from "./return-requests";
 import { lockRequest, refusal, transitionInvoice } from "./transition-invoice";
 
 interface RejectOptions {
@@ -15,8 +17,8 @@ interface RejectOptions {
 
 /**
  * 驳回 (SPEC §13): PENDING or PROCESSING → REJECTED with the reason the tenant reads; the amount
- * returns. A request whose tenant has an open return request waits for that decision first
- * (approving it cancels the request anyway), so no return request is left open on a closed request.
+ * returns. A return request the tenant opened on it is granted with the rejection (nothing will be
+ * issued), so none is left open on a closed request.
  */
 export async function rejectInvoice(tx: Tx, o: RejectOptions) {
   if (!isUuid(o.requestId)) throw notFound();
@@ -25,10 +27,7 @@ export async function rejectInvoice(tx: Tx, o: RejectOptions) {
   if (!current) throw notFound();
   const check = checkTransition(current.status, "REJECT", o.actor.role, kindOf(current.invoiceType));
   if (!check.ok) throw refusal(check.reason, current.status, "REJECT");
-  if (await tx.returnRequest.findFirst({ where: { requestId: current.id, status: "OPEN" } })) {
-    throw conflict("reject.returnOpen");
-  }
-  return transitionInvoice(tx, {
+  const rejected = await transitionInvoice(tx, {
     actor: o.actor,
     requestId: current.id,
     action: "REJECT",
@@ -37,4 +36,11 @@ export async function rejectInvoice(tx: Tx, o: RejectOptions) {
     reason: o.reason,
     ...(o.now ? { now: o.now } : {}),
   });
+  const granted = await grantOpenReturn(tx, {
+    actor: o.actor,
+    requestId: current.id,
+    tenantId: current.tenantId,
+    reason: o.reason,
+  });
+  return granted ? { ...rejected, returnRequest: returnSummaryJson(granted) } : rejected;
 }

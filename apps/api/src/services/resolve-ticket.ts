@@ -4,7 +4,7 @@ import { AppError, notFound } from "../lib/errors";
 import { isUuid } from "../lib/pagination";
 import type { Tx } from "../lib/tx";
 import { emit } from "./notifications-emit";
-import { grantOpenReturnOnVoid } from "./return-requests";
+import { grantOpenReturn } from "./return-requests";
 import { loadTicket } from "./ticket-queries";
 import { transitionInvoice } from "./transition-invoice";
 
@@ -46,12 +46,12 @@ export async function resolveTicket(tx: Tx, o: ResolveTicketOptions) {
       scope: {},
       reason: o.reason,
     });
-    await grantOpenReturnOnVoid(tx, {
+    await grantOpenReturn(tx, {
       actor: o.actor,
       requestId: ticket.requestId,
       tenantId: ticket.tenantId,
-      ticketId: ticket.id,
       reason: o.reason,
+      after: { ticketId: ticket.id },
     });
   }
   await audit(tx, {

@@ -213,18 +213,19 @@ export async function decideReturnRequest(tx: Tx, o: DecideOptions) {
 }
 
 /**
- * A void ticket resolved while the tenant's return request is still OPEN (the provider agreed
- * outside the console, SPEC §13): the invoice is void, so the return request is granted with it
- * and no request is left open on a closed invoice.
+ * The invoice closed by another path while the tenant's return request is still OPEN: support voided
+ * it on a ticket (the provider agreed outside the console), or the provider rejected the request
+ * (驳回, SPEC §13: from PROCESSING whatever is open). Either way nothing stays issued, so the return
+ * request is granted with the same reason and no request is left open on a closed invoice.
  */
-export async function grantOpenReturnOnVoid(
+export async function grantOpenReturn(
   tx: Tx,
-  o: { actor: Actor; requestId: string; tenantId: string; ticketId: string; reason: string },
+  o: { actor: Actor; requestId: string; tenantId: string; reason: string; after?: Record<string, string> },
 ) {
   const open = await tx.returnRequest.findFirst({ where: { requestId: o.requestId, status: "OPEN" } });
-  if (!open) return;
+  if (!open) return null;
   const now = new Date();
-  await tx.returnRequest.update({
+  const granted = await tx.returnRequest.update({
     where: { id: open.id },
     data: {
       status: "APPROVED",
@@ -243,8 +244,9 @@ export async function grantOpenReturnOnVoid(
     fromStatus: "OPEN",
     toStatus: "APPROVED",
     reason: o.reason,
-    after: { requestId: o.requestId, ticketId: o.ticketId },
+    after: { requestId: o.requestId, ...o.after },
   });
-  // For webhooks only: the tenant hears of the void itself (invoice_request.voided).
+  // For webhooks only: the tenant hears of the void or the rejection itself.
   await emitReturnEvent(tx, "return_request.decided", await loadReturnRequest(tx, open.id), []);
+  return granted;
 }

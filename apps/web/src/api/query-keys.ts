@@ -19,4 +19,5 @@ export const queryKeys = {
     forRequest: (requestId: string) => ["tickets", "request", requestId] as const,
   },
   withdrawals: { all: ["withdrawals"] as const },
+  returnRequests: { all: ["return-requests"] as const },
 };

@@ -344,6 +344,8 @@ export const en: Record<CoreKey, string> = {
   "reject.title": "Reject invoice request",
   "reject.warning":
     "Rejects {tenant}'s request {number} ({amount}): it becomes “Rejected” and the amount is invoiceable again for the enterprise. This cannot be undone.",
+  "reject.returnOpenNote":
+    "The enterprise has an open return request on it: rejecting grants that return request too, with your reason.",
   "reject.reason": "Reason for rejecting",
   "reject.reasonPlaceholder": "e.g. the title does not match the taxpayer ID; please check and apply again",
   "reject.submit": "Reject",

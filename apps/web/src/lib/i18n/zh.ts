@@ -338,6 +338,7 @@ export const zh = {
   "reject.title": "驳回开票申请",
   "reject.warning":
     "将驳回 {tenant} 的开票申请 {number}（{amount}）：申请状态变为“已驳回”，金额退回企业的可开票金额。此操作不可撤回。",
+  "reject.returnOpenNote": "企业对该申请有待处理的退票申请，驳回后该退票申请将一并同意（以驳回原因答复）。",
   "reject.reason": "驳回原因",
   "reject.reasonPlaceholder": "如：抬头与纳税人识别号不一致，请核实后重新申请",
   "reject.submit": "确认驳回",

@@ -28,6 +28,8 @@ export function useRejectInvoiceRequest() {
       Promise.all([
         invalidateAfterTransition(queryClient),
         queryClient.invalidateQueries({ queryKey: queryKeys.invoiceableAmounts }),
+        // An open return request on it is granted with the rejection.
+        queryClient.invalidateQueries({ queryKey: queryKeys.returnRequests.all }),
       ]),
   });
 }

@@ -20,11 +20,16 @@ export function RejectDialog({ request, onClose }: { request: InvoiceRequest | n
       header={t("reject.title")}
       warning={
         request
-          ? t("reject.warning", {
-              number: request.number,
-              tenant: request.tenantName,
-              amount: formatMoney(request.amount),
-            })
+          ? [
+              t("reject.warning", {
+                number: request.number,
+                tenant: request.tenantName,
+                amount: formatMoney(request.amount),
+              }),
+              request.returnRequest?.status === "OPEN" ? t("reject.returnOpenNote") : "",
+            ]
+              .filter(Boolean)
+              .join(" ")
           : ""
       }
       label={t("reject.reason")}

@@ -5,7 +5,7 @@ import { queryKeys } from "@/api/query-keys";
  * voided), its timeline and the tenant's amounts, so those shared prefixes are refreshed too.
  */
 export const returnKeys = {
-  all: ["return-requests"] as const,
+  all: queryKeys.returnRequests.all,
   list: (filters: Record<string, string | undefined>) => ["return-requests", "list", filters] as const,
   forRequest: (requestId: string) => ["return-requests", "request", requestId] as const,
   invoiceRequests: queryKeys.invoiceRequests,
