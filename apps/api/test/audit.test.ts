@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, useHarness, type Ids } from "./harness";
-import { as, openTicket, requestIn, type Actors } from "./flow";
+import { useHarness } from "./harness";
+import { as, openTicket, requestIn, useDemo } from "./flow";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
+const { ids, who } = useDemo(h);
 let voidedRequest: string;
 let voidTicket: string;
 
@@ -42,13 +40,6 @@ async function walk(api: ReturnType<typeof as>, query: string, limit: number) {
 }
 
 beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
   voidedRequest = await requestIn(h, who, ids.acme, ids.cloudsoft, "MAILING", "12.00");
   voidTicket = await openTicket(h, who.admin, voidedRequest);
   expect(
@@ -63,7 +54,7 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(201);
-  await requestIn(h, { ...who, admin: globex }, ids.globex, ids.cloudsoft, "CANCELLED");
+  await requestIn(h, { ...who, admin: who.globex }, ids.globex, ids.cloudsoft, "CANCELLED");
 });
 
 describe("reading the audit trail", () => {
@@ -131,9 +122,11 @@ describe("reading the audit trail", () => {
     const acme = await walk(as(h, who.admin), "", 100);
     expect(acme.length).toBe(await h.prisma.auditEvent.count({ where: { tenantId: ids.acme } }));
     expect(acme.every((e) => e.tenantId === ids.acme)).toBe(true);
-    const snoop = (await as(h, globex)("GET", `/api/audit-events?tenantId=${ids.acme}`)).json<Page>();
+    const snoop = (await as(h, who.globex)("GET", `/api/audit-events?tenantId=${ids.acme}`)).json<Page>();
     expect(snoop.items).toEqual([]);
-    const byEntity = (await as(h, globex)("GET", `/api/audit-events?entityId=${voidedRequest}`)).json<Page>();
+    const byEntity = (
+      await as(h, who.globex)("GET", `/api/audit-events?entityId=${voidedRequest}`)
+    ).json<Page>();
     expect(byEntity.items).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { chinaDate } from "@mic/domain";
-import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, useHarness, type Ids } from "./harness";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "./harness";
 import {
   as,
   balanceOf,
@@ -10,26 +10,12 @@ import {
   PDF,
   requestIn,
   upload,
+  useDemo,
   VALID_SHIPMENT,
-  type Actors,
 } from "./flow";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
-let datawise: string;
-
-beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
-  datawise = await h.login(DEMO.datawise);
-});
+const { ids, who } = useDemo(h);
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
@@ -262,7 +248,7 @@ describe("uploading files", () => {
     const late = await upload(h, who.staff, issued);
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain("Issued");
-    expect((await upload(h, datawise, mine)).statusCode).toBe(404);
+    expect((await upload(h, who.datawise, mine)).statusCode).toBe(404);
     expect((await upload(h, who.admin, mine)).statusCode).toBe(403);
     expect((await upload(h, who.support, mine)).statusCode).toBe(403);
     const body = multipart(PDF);
@@ -325,7 +311,9 @@ describe("uploading files", () => {
     const b = (await upload(h, who.staff, id)).json().id;
     const staff = as(h, who.staff);
     expect((await staff("DELETE", `/api/invoice-requests/${other}/files/${a}`)).statusCode).toBe(404);
-    expect((await as(h, datawise)("DELETE", `/api/invoice-requests/${id}/files/${a}`)).statusCode).toBe(404);
+    expect((await as(h, who.datawise)("DELETE", `/api/invoice-requests/${id}/files/${a}`)).statusCode).toBe(
+      404,
+    );
     expect((await as(h, who.admin)("DELETE", `/api/invoice-requests/${id}/files/${a}`)).statusCode).toBe(403);
     const res = await staff("DELETE", `/api/invoice-requests/${id}/files/${a}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -494,7 +482,7 @@ describe("downloading files", () => {
       expect(res.rawPayload.equals(PDF)).toBe(true);
       expect(sha(res.rawPayload)).toBe(file.sha256);
     }
-    for (const cookie of [globex, datawise]) {
+    for (const cookie of [who.globex, who.datawise]) {
       const res = await h.app.inject({ method: "GET", url, headers: { cookie } });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe("NOT_FOUND");
@@ -520,7 +508,7 @@ describe("the demo data", () => {
     const res = await h.app.inject({
       method: "GET",
       url: `/api/invoice-requests/${issued.id}/files/${pdf.id}`,
-      headers: { cookie: globex },
+      headers: { cookie: who.globex },
     });
     expect(res.statusCode).toBe(200);
     const text = res.rawPayload.toString("latin1");

@@ -1,7 +1,7 @@
 import { chinaDate, type InvoiceKind, type InvoiceStatus } from "@mic/domain";
-import { expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 import { caller } from "./client";
-import type { Harness } from "./harness";
+import { DEMO, type Harness, type Ids } from "./harness";
 
 /** `app.inject` as one signed-in user; English messages so tests can read them. */
 export const as = (h: Harness, cookie: string) => caller(h, cookie, { "accept-language": "en" });
@@ -12,6 +12,31 @@ export interface Actors {
   admin: string;
   staff: string;
   support: string;
+}
+
+/** Acme's admin, CloudSoft's staff and support (`Actors`), and the other tenant's admin and provider's staff. */
+export interface DemoUsers extends Actors {
+  globex: string;
+  datawise: string;
+}
+
+/**
+ * The demo's ids and a session cookie of each demo user, filled in before the file's tests (as
+ * `useHarness` fills in its app): call it at the top of a file, after `useHarness`.
+ */
+export function useDemo(h: Harness): { ids: Ids; who: DemoUsers } {
+  const ids = {} as Ids;
+  const who = {} as DemoUsers;
+  beforeAll(async () => {
+    Object.assign(ids, await h.ids());
+    // One at a time: a sign-in counts as a failure of its address until its password is verified.
+    who.admin = await h.login(DEMO.acme);
+    who.staff = await h.login(DEMO.cloudsoft);
+    who.support = await h.login(DEMO.support);
+    who.globex = await h.login(DEMO.globex);
+    who.datawise = await h.login(DEMO.datawise);
+  });
+  return { ids, who };
 }
 
 /**

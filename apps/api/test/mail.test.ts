@@ -7,24 +7,17 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDueMail } from "../src/services/mail-send";
 import { emit } from "../src/services/notifications-emit";
-import { as, apply, issue, PDF, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
-import { DEMO, useHarness, type Ids } from "./harness";
+import { apply, as, issue, PDF, requestIn, useDemo, VALID_SHIPMENT } from "./flow";
+import { DEMO, useHarness } from "./harness";
 import { parseMail } from "./mime";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
+const { ids, who } = useDemo(h);
 let smtp: SMTPServer;
 let smtpUrl: string;
 let arrived: { from: string; to: string[]; raw: Buffer }[] = [];
 
 beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],

@@ -1,14 +1,11 @@
 import { chinaDate, addDays } from "@mic/domain";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runSlaClock } from "../src/services/sla-clock";
-import { as, apply, openTicket, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
-import { DEMO, useHarness, type Ids } from "./harness";
+import { apply, as, openTicket, requestIn, useDemo, VALID_SHIPMENT } from "./flow";
+import { DEMO, useHarness } from "./harness";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
-let datawise: string;
+const { ids, who } = useDemo(h);
 
 type Item = {
   id: string;
@@ -19,17 +16,6 @@ type Item = {
   readAt: string | null;
 };
 type Page = { items: Item[]; nextCursor: string | null };
-
-beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
-  datawise = await h.login(DEMO.datawise);
-});
 
 /** The notifications of one user about one request, oldest first. */
 async function about(cookie: string, requestId: string): Promise<Item[]> {
@@ -54,8 +40,8 @@ describe("who is told what (SPEC §14)", () => {
     expect(staff[0]!.body).toContain("Acme");
     expect(staff[0]!.readAt).toBeNull();
     expect(await about(who.admin, id)).toEqual([]);
-    expect(await about(datawise, id)).toEqual([]);
-    expect(await about(globex, id)).toEqual([]);
+    expect(await about(who.datawise, id)).toEqual([]);
+    expect(await about(who.globex, id)).toEqual([]);
     expect(await about(who.support, id)).toEqual([]);
   });
 
@@ -67,7 +53,7 @@ describe("who is told what (SPEC §14)", () => {
     expect(admin[1]!.body).toContain(VALID_SHIPMENT.trackingNumber);
     expect(admin[1]!.body).toContain("顺丰速运");
     expect(types(await about(who.staff, shipped))).toEqual(["invoice_request.created"]);
-    expect(await about(globex, shipped)).toEqual([]);
+    expect(await about(who.globex, shipped)).toEqual([]);
 
     const cancelled = await requestIn(h, who, ids.acme, ids.cloudsoft, "CANCELLED");
     expect(types(await about(who.staff, cancelled))).toEqual([
@@ -186,7 +172,7 @@ describe("who is told what (SPEC §14)", () => {
 describe("reading notifications", () => {
   it("counts, filters unread, marks one and all read; keyset pages", async () => {
     const globexStaff = await h.login(DEMO.cloudsoft);
-    for (let i = 0; i < 3; i++) await apply(h, globex, ids.globex, ids.cloudsoft, "1.00");
+    for (let i = 0; i < 3; i++) await apply(h, who.globex, ids.globex, ids.cloudsoft, "1.00");
     const me = as(h, globexStaff);
     const count = (await me("GET", "/api/notifications/unread-count")).json<{ count: number }>().count;
     expect(count).toBeGreaterThanOrEqual(3);
@@ -218,7 +204,7 @@ describe("reading notifications", () => {
   it("nobody reads or marks another user's notification: 404", async () => {
     const id = await apply(h, who.admin, ids.acme, ids.cloudsoft, "1.00");
     const [notice] = await about(who.staff, id);
-    for (const cookie of [who.admin, globex, datawise, who.support]) {
+    for (const cookie of [who.admin, who.globex, who.datawise, who.support]) {
       expect((await as(h, cookie)("POST", `/api/notifications/${notice!.id}/read`)).statusCode).toBe(404);
       const list = (await as(h, cookie)("GET", "/api/notifications?limit=100")).json<Page>();
       expect(list.items.map((n) => n.id)).not.toContain(notice!.id);
@@ -247,7 +233,7 @@ describe("the SLA clock", () => {
     await Promise.all([runSlaClock(h.prisma, now), runSlaClock(h.prisma, now), runSlaClock(h.prisma, now)]);
     await runSlaClock(h.prisma, now);
 
-    for (const cookie of [datawise, who.support]) {
+    for (const cookie of [who.datawise, who.support]) {
       expect(types(await about(cookie, soon)).filter((t) => t !== "invoice_request.created")).toEqual([
         "invoice_request.due_soon",
       ]);
@@ -256,7 +242,7 @@ describe("the SLA clock", () => {
       ]);
       expect(types(await about(cookie, later)).filter((t) => t !== "invoice_request.created")).toEqual([]);
     }
-    const overdue = (await about(datawise, late)).at(-1)!;
+    const overdue = (await about(who.datawise, late)).at(-1)!;
     expect(overdue.title).toContain(await numberOf(late));
     expect(overdue.title).toContain("逾期");
     expect(await about(who.admin, late)).toEqual([]);
@@ -278,8 +264,8 @@ describe("the SLA clock", () => {
     await due(onTheDay, "2027-02-16");
     await due(dayAfter, "2027-02-17");
     await runSlaClock(h.prisma, new Date("2027-02-04T02:00:00Z"));
-    expect(types(await about(datawise, onTheDay))).toContain("invoice_request.due_soon");
-    expect(types(await about(datawise, dayAfter))).not.toContain("invoice_request.due_soon");
+    expect(types(await about(who.datawise, onTheDay))).toContain("invoice_request.due_soon");
+    expect(types(await about(who.datawise, dayAfter))).not.toContain("invoice_request.due_soon");
   });
 
   it("counts on-time rates per provider for a month, for support only", async () => {

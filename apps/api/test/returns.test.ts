@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import { expireRedLetters } from "../src/services/expire-red-letters";
-import { DEMO, useHarness, type Ids } from "./harness";
+import { useHarness } from "./harness";
 import {
   amountsAt,
   as,
@@ -10,25 +10,11 @@ import {
   openTicket,
   RED_LETTER_NUMBER,
   requestIn,
-  type Actors,
+  useDemo,
 } from "./flow";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
-let datawise: string;
-
-beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
-  datawise = await h.login(DEMO.datawise);
-});
+const { ids, who } = useDemo(h);
 
 const HOUR = 3_600_000;
 
@@ -93,7 +79,7 @@ describe("reject (驳回, SPEC §13)", () => {
       [who.staff, pending, {}, 400],
       [who.admin, pending, { reason: "x" }, 403],
       [who.support, pending, { reason: "x" }, 403],
-      [datawise, pending, { reason: "x" }, 404],
+      [who.datawise, pending, { reason: "x" }, 404],
       [who.staff, mailing, { reason: "x" }, 409],
       [who.staff, issued, { reason: "x" }, 409],
     ];
@@ -147,7 +133,7 @@ describe("return requests (退票申请)", () => {
     }
     const before = await snapshot(processing);
     expect((await admin()("POST", path(processing), { reason: "" })).statusCode).toBe(400);
-    expect((await as(h, globex)("POST", path(processing), { reason: "x" })).statusCode).toBe(404);
+    expect((await as(h, who.globex)("POST", path(processing), { reason: "x" })).statusCode).toBe(404);
     expect((await staff()("POST", path(processing), { reason: "x" })).statusCode).toBe(403);
     expect(await snapshot(processing)).toEqual(before);
 
@@ -251,7 +237,9 @@ describe("return requests (退票申请)", () => {
     });
     // Only the tenant's admin confirms.
     expect((await staff()("POST", `/api/return-requests/${returnId}/confirm`)).statusCode).toBe(403);
-    expect((await as(h, globex)("POST", `/api/return-requests/${returnId}/confirm`)).statusCode).toBe(404);
+    expect((await as(h, who.globex)("POST", `/api/return-requests/${returnId}/confirm`)).statusCode).toBe(
+      404,
+    );
     const confirmed = await confirm(returnId);
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ status: "CONFIRMED", requestStatus: "VOIDED" });
@@ -292,9 +280,9 @@ describe("return requests (退票申请)", () => {
       [who.admin, "confirm", undefined, 409], // OPEN: nothing to confirm yet
       [who.admin, "approve", { redLetterNumber: RED_LETTER_NUMBER }, 403],
       [who.support, "decline", { reason: "x" }, 403],
-      [datawise, "approve", { redLetterNumber: RED_LETTER_NUMBER }, 404],
-      [datawise, "decline", { reason: "x" }, 404],
-      [globex, "confirm", undefined, 404],
+      [who.datawise, "approve", { redLetterNumber: RED_LETTER_NUMBER }, 404],
+      [who.datawise, "decline", { reason: "x" }, 404],
+      [who.globex, "confirm", undefined, 404],
     ];
     const check = async () => {
       for (const [cookie, step, body, status] of steps) {
@@ -325,10 +313,10 @@ describe("return requests (退票申请)", () => {
         nextCursor: string | null;
       }>();
     expect((await list(who.admin)).items.every((r) => r.tenantId === ids.acme)).toBe(true);
-    expect((await list(globex)).items.every((r) => r.tenantId === ids.globex)).toBe(true);
-    expect((await list(globex)).items.map((r) => r.id)).not.toContain(returnId);
+    expect((await list(who.globex)).items.every((r) => r.tenantId === ids.globex)).toBe(true);
+    expect((await list(who.globex)).items.map((r) => r.id)).not.toContain(returnId);
     expect((await list(who.staff)).items.every((r) => r.providerId === ids.cloudsoft)).toBe(true);
-    expect((await list(datawise)).items).toEqual([]);
+    expect((await list(who.datawise)).items).toEqual([]);
     const all = (await list(who.support)).items;
     expect(all.map((r) => r.id)).toContain(returnId);
     expect(all.length).toBe(await h.prisma.returnRequest.count());

@@ -1,24 +1,10 @@
 import { chinaDateTime } from "@mic/domain";
-import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, useHarness, type Ids } from "./harness";
-import { as, openTicket, requestIn, VALID_SHIPMENT, type Actors } from "./flow";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "./harness";
+import { as, openTicket, requestIn, useDemo, VALID_SHIPMENT } from "./flow";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
-let datawise: string;
-
-beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
-  datawise = await h.login(DEMO.datawise);
-});
+const { ids, who } = useDemo(h);
 
 type Item = { id: string; number: string };
 const found = async (cookie: string, url: string) => {
@@ -68,10 +54,10 @@ describe("q: one exact identifier (SPEC §11)", () => {
   it("is scoped as every list: another tenant or provider finds nothing", async () => {
     const r = await shipped();
     for (const q of [r.number, r.trackingNumber, r.returnTracking]) {
-      expect(await found(globex, `/api/invoice-requests?q=${q}`)).toEqual([]);
-      expect(await found(datawise, `/api/invoice-requests?q=${q}`)).toEqual([]);
-      expect(await found(datawise, `/api/provider-queue?q=${q}`)).toEqual([]);
-      const csv = await as(h, globex)("GET", `/api/invoice-requests/export.csv?q=${q}`);
+      expect(await found(who.globex, `/api/invoice-requests?q=${q}`)).toEqual([]);
+      expect(await found(who.datawise, `/api/invoice-requests?q=${q}`)).toEqual([]);
+      expect(await found(who.datawise, `/api/provider-queue?q=${q}`)).toEqual([]);
+      const csv = await as(h, who.globex)("GET", `/api/invoice-requests/export.csv?q=${q}`);
       expect(csv.body.trim().split("\r\n")).toHaveLength(1);
     }
   });

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, useHarness, type Ids } from "./harness";
-import { as, balanceOf, openTicket, requestIn, type Actors } from "./flow";
+import { DEMO, useHarness } from "./harness";
+import { as, balanceOf, openTicket, requestIn, useDemo, type Actors } from "./flow";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
+const { ids, who } = useDemo(h);
 /** Seeded Acme requests at NetGuard. */
 let seeded: { processing: string; mailing: string; cancelled: string };
 
@@ -20,13 +18,6 @@ type TicketJson = {
 type Page = { items: TicketJson[]; nextCursor: string | null };
 
 beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
   const byStatus = async (status: "PROCESSING" | "MAILING" | "CANCELLED") =>
     (
       await h.prisma.invoiceRequest.findFirstOrThrow({
@@ -105,7 +96,7 @@ describe("opening a ticket", () => {
   it("answers 404 for another tenant's request and 403 for other roles", async () => {
     const body = { requestId: seeded.mailing, returnTrackingNumber: "SF5550001111", message: "x" };
     const before = await h.prisma.ticket.count();
-    expect((await as(h, globex)("POST", "/api/tickets", body)).statusCode).toBe(404);
+    expect((await as(h, who.globex)("POST", "/api/tickets", body)).statusCode).toBe(404);
     expect((await as(h, who.support)("POST", "/api/tickets", body)).statusCode).toBe(403);
     expect((await as(h, who.staff)("POST", "/api/tickets", body)).statusCode).toBe(403);
     expect((await h.app.inject({ method: "POST", url: "/api/tickets", payload: body })).statusCode).toBe(401);
@@ -153,14 +144,18 @@ describe("opening a ticket", () => {
 
 describe("listing tickets", () => {
   it("shows an admin its tenant's tickets and support all, newest first, in keyset pages", async () => {
-    const globexWho: Actors = { admin: globex, staff: await h.login(DEMO.cloudsoft), support: who.support };
+    const globexWho: Actors = {
+      admin: who.globex,
+      staff: await h.login(DEMO.cloudsoft),
+      support: who.support,
+    };
     const globexRequest = await requestIn(h, globexWho, ids.globex, ids.cloudsoft, "MAILING");
-    const globexTicket = await openTicket(h, globex, globexRequest);
+    const globexTicket = await openTicket(h, who.globex, globexRequest);
 
     const mine = (await as(h, who.admin)("GET", "/api/tickets?limit=100")).json<Page>();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((x) => x.tenantId === ids.acme)).toBe(true);
-    const theirs = (await as(h, globex)("GET", "/api/tickets")).json<Page>();
+    const theirs = (await as(h, who.globex)("GET", "/api/tickets")).json<Page>();
     expect(theirs.items.map((x) => x.id)).toEqual([globexTicket]);
 
     const all = (await as(h, who.support)("GET", "/api/tickets?limit=100")).json<Page>();

@@ -7,14 +7,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useDeliverySettings } from "../src/lib/delivery-settings";
 import { isPrivateAddress } from "../src/services/webhook-target";
 import { deliverDueWebhooks } from "../src/services/webhooks-deliver";
-import { apply, as, type Actors } from "./flow";
-import { DEMO, useHarness, type Ids } from "./harness";
+import { apply, as, useDemo } from "./flow";
+import { useHarness } from "./harness";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
-let globex: string;
-let datawise: string;
+const { ids, who } = useDemo(h);
 
 /** A receiver in the test: records every request and answers as `answer` decides. */
 interface Received {
@@ -27,14 +24,6 @@ let received: Received[] = [];
 let answer: (req: IncomingMessage, res: ServerResponse, body: string) => void = (_q, res) => res.end("ok");
 
 beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
-  globex = await h.login(DEMO.globex);
-  datawise = await h.login(DEMO.datawise);
   useDeliverySettings({ allowPrivateTargets: true, mailDir: "/tmp/mic-test-mail" });
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -157,8 +146,8 @@ describe("webhook endpoints", () => {
     const [delivery] = await log(who.staff, theirs.id);
     expect(delivery).toBeDefined();
     for (const [cookie, id] of [
-      [globex, mine.id],
-      [datawise, theirs.id],
+      [who.globex, mine.id],
+      [who.datawise, theirs.id],
       [who.admin, theirs.id],
       [who.staff, mine.id],
     ] as const) {
@@ -172,9 +161,9 @@ describe("webhook endpoints", () => {
       expect(list.items.map((e) => e.id)).not.toContain(id);
     }
     // Another provider's staff never get this provider's events.
-    const dw = await register(datawise, ["invoice_request.created"]);
+    const dw = await register(who.datawise, ["invoice_request.created"]);
     await apply(h, who.admin, ids.acme, ids.cloudsoft, "1.00");
-    expect(await log(datawise, dw.id)).toEqual([]);
+    expect(await log(who.datawise, dw.id)).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type Role,
 } from "@mic/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO, useHarness, type Ids } from "./harness";
+import { useHarness } from "./harness";
 import {
   amountsAt,
   apply,
@@ -22,22 +22,15 @@ import {
   openTicket,
   requestIn,
   upload,
+  useDemo,
   VALID_SHIPMENT,
-  type Actors,
 } from "./flow";
 
 const h = useHarness();
-let ids: Ids;
-let who: Actors;
+const { ids, who } = useDemo(h);
 let cookieOf: Record<Role, string>;
 
 beforeAll(async () => {
-  ids = await h.ids();
-  who = {
-    admin: await h.login(DEMO.acme),
-    staff: await h.login(DEMO.cloudsoft),
-    support: await h.login(DEMO.support),
-  };
   cookieOf = { ENTERPRISE_ADMIN: who.admin, PROVIDER_STAFF: who.staff, SUPPORT: who.support };
 });
 
@@ -162,7 +155,7 @@ describe("other tenants and providers", () => {
   it("answers 404 to provider staff of another provider", async () => {
     const pending = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING");
     const processing = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING");
-    const datawise = as(h, await h.login(DEMO.datawise));
+    const datawise = as(h, who.datawise);
     const before = [await snapshot(pending), await snapshot(processing)];
     expect((await datawise("POST", `/api/invoice-requests/${pending}/start-processing`)).statusCode).toBe(
       404,
@@ -177,7 +170,7 @@ describe("other tenants and providers", () => {
   it("answers 404 to the admin of another tenant", async () => {
     const pending = await requestIn(h, who, ids.acme, ids.cloudsoft, "PENDING");
     const mailing = await requestIn(h, who, ids.acme, ids.cloudsoft, "MAILING");
-    const globex = as(h, await h.login(DEMO.globex));
+    const globex = as(h, who.globex);
     const before = [await snapshot(pending), await snapshot(mailing)];
     const cancel = await globex("POST", `/api/invoice-requests/${pending}/cancel`);
     expect(cancel.statusCode).toBe(404);
@@ -339,7 +332,7 @@ describe("provider queue", () => {
   });
 
   it("shows DataWise staff only DataWise requests, and refuses other roles and bad input", async () => {
-    const datawise = await as(h, await h.login(DEMO.datawise))("GET", "/api/provider-queue");
+    const datawise = await as(h, who.datawise)("GET", "/api/provider-queue");
     expect(datawise.json<{ items: { providerId: string }[] }>().items.map((i) => i.providerId)).toEqual([
       ids.datawise,
     ]);
