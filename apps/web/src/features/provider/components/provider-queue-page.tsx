@@ -5,20 +5,25 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Alert, Button, Select, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
-import { DueDate, isOverdue } from "@/components/due-date";
+import { isOverdue } from "@/components/due-date";
 import { CsvLink } from "@/components/csv-link";
 import { Field } from "@/components/field";
 import { FilterBar } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
-import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
+import {
+  amountColumn,
+  createdAtColumn,
+  dueDateColumn,
+  invoiceTypeColumn,
+  requestNumberColumn,
+  titleNameColumn,
+} from "@/components/request-columns";
 import { EmptyBlock, QueryState } from "@/components/query-state";
-import { RequestNumber } from "@/components/request-number";
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { StatusTag } from "@/components/status-tag";
 import { withQuery } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
-import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { selectValue } from "@/lib/select-value";
 import { useLinkedRequest } from "@/lib/use-linked-request";
@@ -121,31 +126,15 @@ export function ProviderQueuePage() {
                 rowKey="id"
                 data={rows}
                 columns={[
-                  {
-                    colKey: "dueDate",
-                    title: t("provider.dueDate"),
-                    cell: ({ row }) => <DueDate request={row} />,
-                  },
-                  {
-                    colKey: "number",
-                    title: t("provider.requestId"),
-                    width: 180,
-                    ellipsis: false,
-                    cell: ({ row }) => <RequestNumber number={row.number} onOpen={() => setViewing(row)} />,
-                  },
+                  dueDateColumn(t("provider.dueDate")),
+                  requestNumberColumn<InvoiceRequest>("number", t("provider.requestId"), (row) => ({
+                    number: row.number,
+                    onOpen: () => setViewing(row),
+                  })),
                   { colKey: "tenantName", title: t("provider.tenant") },
-                  {
-                    colKey: "amount",
-                    title: t("provider.amount"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
-                  {
-                    colKey: "invoiceType",
-                    title: t("provider.invoiceType"),
-                    cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
-                  },
-                  { colKey: "title", title: t("provider.titleName"), cell: ({ row }) => row.title.name },
+                  amountColumn(t("provider.amount")),
+                  invoiceTypeColumn(t("provider.invoiceType"), t),
+                  titleNameColumn(t("provider.titleName")),
                   {
                     colKey: "shippingPayer",
                     title: t("provider.shippingPayer"),
@@ -163,11 +152,7 @@ export function ProviderQueuePage() {
                       </>
                     ),
                   },
-                  {
-                    colKey: "createdAt",
-                    title: t("provider.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
+                  createdAtColumn(t("provider.createdAt"), lang),
                   {
                     colKey: "actions",
                     title: t("common.actions"),

@@ -6,18 +6,22 @@ import { useProviders } from "@/api/get-providers";
 import { paths } from "@/app/paths";
 import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
-import { DueDate } from "@/components/due-date";
 import { Field } from "@/components/field";
 import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
-import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
-import { RequestNumber } from "@/components/request-number";
+import {
+  amountColumn,
+  createdAtColumn,
+  dueDateColumn,
+  invoiceTypeColumn,
+  requestNumberColumn,
+  statusColumn,
+  titleNameColumn,
+} from "@/components/request-columns";
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
-import { StatusTag } from "@/components/status-tag";
 import { useMe } from "@/lib/auth";
-import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
 import { rowsOf } from "@/lib/keyset-query";
@@ -99,41 +103,17 @@ export function RecordsPage() {
                 data={rowsOf(data)}
                 rowClassName={({ row }) => (row.id === createdId ? "mic-row-highlight" : "")}
                 columns={[
-                  {
-                    colKey: "createdAt",
-                    title: t("records.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "number",
-                    title: t("records.id"),
-                    width: 180,
-                    ellipsis: false,
-                    cell: ({ row }) => <RequestNumber number={row.number} to={paths.record(row.id)} />,
-                  },
+                  createdAtColumn(t("records.createdAt"), lang),
+                  requestNumberColumn<InvoiceRequest>("number", t("records.id"), (row) => ({
+                    number: row.number,
+                    to: paths.record(row.id),
+                  })),
                   { colKey: "providerName", title: t("market.provider") },
-                  {
-                    colKey: "amount",
-                    title: t("records.amount"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
-                  {
-                    colKey: "invoiceType",
-                    title: t("apply.invoiceType"),
-                    cell: ({ row }) => t(`invoiceType.${row.invoiceType}`),
-                  },
-                  { colKey: "title", title: t("records.titleName"), cell: ({ row }) => row.title.name },
-                  {
-                    colKey: "status",
-                    title: t("records.status"),
-                    cell: ({ row }) => <StatusTag status={row.status} />,
-                  },
-                  {
-                    colKey: "dueDate",
-                    title: t("records.dueDate"),
-                    cell: ({ row }) => <DueDate request={row} />,
-                  },
+                  amountColumn(t("records.amount")),
+                  invoiceTypeColumn(t("apply.invoiceType"), t),
+                  titleNameColumn(t("records.titleName")),
+                  statusColumn(t("records.status")),
+                  dueDateColumn(t("records.dueDate")),
                   {
                     colKey: "actions",
                     title: t("common.actions"),

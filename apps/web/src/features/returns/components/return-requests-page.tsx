@@ -7,10 +7,9 @@ import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
-import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
+import { amountColumn, createdAtColumn, requestNumberColumn } from "@/components/request-columns";
 import { QueryState } from "@/components/query-state";
-import { RequestNumber } from "@/components/request-number";
 import { StatusTag } from "@/components/status-tag";
 import { RequestDrawer } from "@/features/support/components/request-drawer";
 import { useMe } from "@/lib/auth";
@@ -78,35 +77,19 @@ export function ReturnRequestsPage() {
                 rowKey="id"
                 data={rowsOf(data)}
                 columns={[
-                  {
-                    colKey: "createdAt",
-                    title: t("returns.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "requestNumber",
-                    title: t("records.id"),
-                    width: 180,
-                    ellipsis: false,
-                    cell: ({ row }) =>
-                      role === "ENTERPRISE_ADMIN" ? (
-                        <RequestNumber number={row.requestNumber} to={paths.record(row.requestId)} />
-                      ) : (
-                        <RequestNumber number={row.requestNumber} onOpen={() => setViewing(row.requestId)} />
-                      ),
-                  },
+                  createdAtColumn(t("returns.createdAt"), lang),
+                  requestNumberColumn<ReturnRequest>("requestNumber", t("records.id"), (row) =>
+                    role === "ENTERPRISE_ADMIN"
+                      ? { number: row.requestNumber, to: paths.record(row.requestId) }
+                      : { number: row.requestNumber, onOpen: () => setViewing(row.requestId) },
+                  ),
                   ...(role === "ENTERPRISE_ADMIN"
                     ? []
                     : [{ colKey: "tenantName", title: t("support.tenant") }]),
                   ...(role === "PROVIDER_STAFF"
                     ? []
                     : [{ colKey: "providerName", title: t("support.provider") }]),
-                  {
-                    colKey: "amount",
-                    title: t("support.amount"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
+                  amountColumn(t("support.amount")),
                   {
                     colKey: "requestStatus",
                     title: t("support.requestStatus"),

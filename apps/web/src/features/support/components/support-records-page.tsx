@@ -5,17 +5,20 @@ import { Button, Form, Select, Switch } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
-import { DueDate } from "@/components/due-date";
 import { Field } from "@/components/field";
 import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
-import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
-import { RequestNumber } from "@/components/request-number";
+import {
+  amountColumn,
+  createdAtColumn,
+  dueDateColumn,
+  requestNumberColumn,
+  statusColumn,
+  titleNameColumn,
+} from "@/components/request-columns";
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
-import { StatusTag } from "@/components/status-tag";
-import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
 import { rowsOf } from "@/lib/keyset-query";
@@ -110,39 +113,17 @@ export function SupportRecordsPage() {
                 rowKey="id"
                 data={rowsOf(data)}
                 columns={[
-                  {
-                    colKey: "createdAt",
-                    title: t("support.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "number",
-                    title: t("support.request.id"),
-                    width: 180,
-                    ellipsis: false,
-                    cell: ({ row }) => (
-                      <RequestNumber number={row.number} onOpen={() => setViewing(row.id)} />
-                    ),
-                  },
+                  createdAtColumn(t("support.createdAt"), lang),
+                  requestNumberColumn<InvoiceRequest>("number", t("support.request.id"), (row) => ({
+                    number: row.number,
+                    onOpen: () => setViewing(row.id),
+                  })),
                   { colKey: "tenantName", title: t("support.tenant") },
                   { colKey: "providerName", title: t("support.provider") },
-                  {
-                    colKey: "amount",
-                    title: t("support.amount"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
-                  { colKey: "title", title: t("support.titleName"), cell: ({ row }) => row.title.name },
-                  {
-                    colKey: "status",
-                    title: t("support.requestStatus"),
-                    cell: ({ row }) => <StatusTag status={row.status} />,
-                  },
-                  {
-                    colKey: "dueDate",
-                    title: t("support.dueDate"),
-                    cell: ({ row }) => <DueDate request={row} />,
-                  },
+                  amountColumn(t("support.amount")),
+                  titleNameColumn(t("support.titleName")),
+                  statusColumn(t("support.requestStatus")),
+                  dueDateColumn(t("support.dueDate")),
                   {
                     colKey: "shippingPayer",
                     title: t("support.shippingPayer"),

@@ -7,11 +7,14 @@ import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
-import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
+import {
+  amountColumn,
+  createdAtColumn,
+  requestNumberColumn,
+  requestStatusColumn,
+} from "@/components/request-columns";
 import { EmptyBlock, QueryState } from "@/components/query-state";
-import { RequestNumber } from "@/components/request-number";
-import { StatusTag } from "@/components/status-tag";
 import { ReturnStatusTag } from "@/features/returns/components/return-status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -82,38 +85,15 @@ export function TicketsPage() {
                 rowKey="id"
                 data={rows}
                 columns={[
-                  {
-                    colKey: "createdAt",
-                    title: t("support.tickets.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "requestNumber",
-                    title: t("support.request.id"),
-                    width: 180,
-                    ellipsis: false,
-                    cell: ({ row }) => (
-                      <RequestNumber number={row.requestNumber} onOpen={() => setViewing(row.requestId)} />
-                    ),
-                  },
+                  createdAtColumn(t("support.tickets.createdAt"), lang),
+                  requestNumberColumn<Ticket>("requestNumber", t("support.request.id"), (row) => ({
+                    number: row.requestNumber,
+                    onOpen: () => setViewing(row.requestId),
+                  })),
                   { colKey: "tenantName", title: t("support.tenant") },
                   { colKey: "providerName", title: t("support.provider") },
-                  {
-                    colKey: "amount",
-                    title: t("support.amount"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
-                  {
-                    colKey: "requestStatus",
-                    title: t("support.requestStatus"),
-                    cell: ({ row }) =>
-                      isInvoiceStatus(row.requestStatus) ? (
-                        <StatusTag status={row.requestStatus} />
-                      ) : (
-                        row.requestStatus
-                      ),
-                  },
+                  amountColumn(t("support.amount")),
+                  requestStatusColumn(t("support.requestStatus")),
                   { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
                   {
                     colKey: "returnRequest",

@@ -1,5 +1,4 @@
 import { TICKET_STATUSES, type Ticket } from "@mic/contracts";
-import { isInvoiceStatus } from "@mic/domain";
 import { Link } from "react-router";
 import { Select } from "tdesign-react";
 import { z } from "zod";
@@ -8,13 +7,15 @@ import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
-import { Money } from "@/components/money";
 import { Page, Panel } from "@/components/page";
+import {
+  amountColumn,
+  createdAtColumn,
+  requestNumberColumn,
+  requestStatusColumn,
+} from "@/components/request-columns";
 import { QueryState } from "@/components/query-state";
-import { RequestNumber } from "@/components/request-number";
-import { StatusTag } from "@/components/status-tag";
 import { TicketStatusTag } from "@/components/ticket-status-tag";
-import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { rowsOf } from "@/lib/keyset-query";
 import { selectValue } from "@/lib/select-value";
@@ -62,37 +63,14 @@ export function MyTicketsPage() {
                 rowKey="id"
                 data={rowsOf(data)}
                 columns={[
-                  {
-                    colKey: "createdAt",
-                    title: t("myTickets.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "requestNumber",
-                    title: t("records.id"),
-                    width: 180,
-                    ellipsis: false,
-                    cell: ({ row }) => (
-                      <RequestNumber number={row.requestNumber} to={paths.record(row.requestId)} />
-                    ),
-                  },
+                  createdAtColumn(t("myTickets.createdAt"), lang),
+                  requestNumberColumn<Ticket>("requestNumber", t("records.id"), (row) => ({
+                    number: row.requestNumber,
+                    to: paths.record(row.requestId),
+                  })),
                   { colKey: "providerName", title: t("market.provider") },
-                  {
-                    colKey: "amount",
-                    title: t("records.amount"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
-                  {
-                    colKey: "requestStatus",
-                    title: t("myTickets.requestStatus"),
-                    cell: ({ row }) =>
-                      isInvoiceStatus(row.requestStatus) ? (
-                        <StatusTag status={row.requestStatus} />
-                      ) : (
-                        row.requestStatus
-                      ),
-                  },
+                  amountColumn(t("records.amount")),
+                  requestStatusColumn(t("myTickets.requestStatus")),
                   { colKey: "returnTrackingNumber", title: t("myTickets.returnTrackingNumber"), width: 160 },
                   { colKey: "message", title: t("detail.ticketYourMessage") },
                   {
