@@ -259,16 +259,19 @@ export type AmountPick =
 /** Who sends a call about a request: its proper actor, the same role elsewhere, or anyone. */
 export type Who = "own" | "other" | Actor;
 
+/** A money move on one (tenant, provider) pair: an application, a refund or a withdrawal. */
+interface PairSpec {
+  tenant: number;
+  provider: number;
+  amount: AmountPick;
+  fit: boolean;
+  who: Who;
+  key: boolean;
+}
+
 export type Spec =
-  | {
-      kind: "apply";
-      tenant: number;
-      provider: number;
-      amount: AmountPick;
-      fit: boolean;
-      who: Who;
-      key: boolean;
-    }
+  | ({ kind: "apply" | "withdraw" } & PairSpec)
+  | ({ kind: "refund"; ref: number } & PairSpec)
   | {
       kind: "cancel" | "start" | "ship" | "refuse" | "ticket";
       req: number;
@@ -278,26 +281,7 @@ export type Spec =
     }
   | { kind: "void" | "reject"; ticket: number; fit: boolean; who: Who; key: boolean }
   /** The next proper step for a live request (start, ship, open a ticket, void or reject it). */
-  | { kind: "advance"; req: number; reject: boolean; who: Who; key: boolean }
-  | {
-      kind: "refund";
-      tenant: number;
-      provider: number;
-      amount: AmountPick;
-      ref: number;
-      fit: boolean;
-      who: Who;
-      key: boolean;
-    }
-  | {
-      kind: "withdraw";
-      tenant: number;
-      provider: number;
-      amount: AmountPick;
-      fit: boolean;
-      who: Who;
-      key: boolean;
-    };
+  | { kind: "advance"; req: number; reject: boolean; who: Who; key: boolean };
 
 function resolveAmount(pick: AmountPick, base: bigint): bigint {
   switch (pick.kind) {
@@ -368,7 +352,7 @@ const PAIR_SUITS: Record<"apply" | "refund" | "withdraw", (b: Balance) => boolea
 };
 
 /** With `fit`, a (tenant, provider) pair where the money move can succeed, when there is one. */
-function fitPair<S extends Spec & { tenant: number; provider: number; fit: boolean }>(m: Model, s: S): S {
+function fitPair<S extends Spec & PairSpec>(m: Model, s: S): S {
   if (!s.fit) return s;
   const suits = PAIR_SUITS[s.kind as "apply" | "refund" | "withdraw"];
   const pairs = [0, 1, 2, 3].filter((i) => {
@@ -378,6 +362,12 @@ function fitPair<S extends Spec & { tenant: number; provider: number; fit: boole
   if (pairs.length === 0) return s;
   const i = pairs[(s.tenant * 2 + s.provider) % pairs.length]!;
   return { ...s, tenant: i >> 1, provider: i & 1 };
+}
+
+/** The spec's amount, taken against `figure` of the pair's balance (100 yuan where there is none). */
+function amountOf(m: Model, s: PairSpec, figure: (b: Balance) => bigint): bigint {
+  const b = m.balances.get(pairKey(s.tenant, s.provider));
+  return resolveAmount(s.amount, b ? figure(b) : 10000n);
 }
 
 /** Turns a spec into a concrete call against the model's current state (amounts, ids, keys). */
@@ -399,8 +389,7 @@ export function prepare(m: Model, w: World, spec: Spec): Call {
       return prepare(m, w, { ...step, kind: s.reject ? "reject" : "void", ticket: open });
     }
     case "apply": {
-      const b = m.balances.get(pairKey(s.tenant, s.provider));
-      const amount = resolveAmount(s.amount, b ? invoiceable(b) : 10000n);
+      const amount = amountOf(m, s, invoiceable);
       const actor = pickActor(s.who, `admin${s.tenant}` as Actor);
       const t = orgOf(actor);
       return {
@@ -554,8 +543,7 @@ export function prepare(m: Model, w: World, spec: Spec): Call {
       };
     }
     case "refund": {
-      const b = m.balances.get(pairKey(s.tenant, s.provider));
-      const amount = resolveAmount(s.amount, b ? net(b) : 10000n);
+      const amount = amountOf(m, s, net);
       const actor = pickActor(s.who, "support");
       const reference = `RF-${s.ref}`;
       return {
@@ -590,8 +578,7 @@ export function prepare(m: Model, w: World, spec: Spec): Call {
       };
     }
     case "withdraw": {
-      const b = m.balances.get(pairKey(s.tenant, s.provider));
-      const amount = resolveAmount(s.amount, b ? b.refunded - b.withdrawn : 10000n);
+      const amount = amountOf(m, s, (b) => b.refunded - b.withdrawn);
       const actor = pickActor(s.who, `admin${s.tenant}` as Actor);
       const t = orgOf(actor);
       return {
@@ -891,6 +878,8 @@ const fitArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(false) },
 );
 
+const pairArbs = { tenant: org, provider: org, amount: amountArb, fit: fitArb, who: whoArb, key: keyArb };
+
 export const specArb: fc.Arbitrary<Spec> = fc.oneof(
   {
     weight: 6,
@@ -905,18 +894,10 @@ export const specArb: fc.Arbitrary<Spec> = fc.oneof(
       key: keyArb,
     }),
   },
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      kind: fc.constant("apply" as const),
-      tenant: org,
-      provider: org,
-      amount: amountArb,
-      fit: fitArb,
-      who: whoArb,
-      key: keyArb,
-    }),
-  },
+  ...(["apply", "withdraw"] as const).map((kind) => ({
+    weight: kind === "apply" ? 6 : 3,
+    arbitrary: fc.record({ kind: fc.constant(kind), ...pairArbs }),
+  })),
   ...(["cancel", "start", "ship", "refuse", "ticket"] as const).map((kind) => ({
     weight: kind === "cancel" || kind === "refuse" ? 2 : 4,
     arbitrary: fc.record({ kind: fc.constant(kind), req: idx, fit: fitArb, who: whoArb, key: keyArb }),
@@ -927,28 +908,7 @@ export const specArb: fc.Arbitrary<Spec> = fc.oneof(
   })),
   {
     weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant("refund" as const),
-      tenant: org,
-      provider: org,
-      amount: amountArb,
-      fit: fitArb,
-      ref: fc.nat({ max: 5 }),
-      who: whoArb,
-      key: keyArb,
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant("withdraw" as const),
-      tenant: org,
-      provider: org,
-      amount: amountArb,
-      fit: fitArb,
-      who: whoArb,
-      key: keyArb,
-    }),
+    arbitrary: fc.record({ kind: fc.constant("refund" as const), ref: fc.nat({ max: 5 }), ...pairArbs }),
   },
 );
 
