@@ -13,6 +13,20 @@ const found = async (cookie: string, url: string) => {
   return res.json<{ items: Item[] }>().items.map((i) => i.id);
 };
 
+/** The admin's CSV export searched by one request number, as column → cell of its one row. */
+async function exportedRow(number: string, lang: string): Promise<Record<string, string | undefined>> {
+  const res = await as(h, who.admin)("GET", `/api/invoice-requests/export.csv?q=${number}`, undefined, {
+    "accept-language": lang,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const [header, line] = res.body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  const split = (l: string) => l.slice(1, -1).split('","');
+  return Object.fromEntries(split(header!).map((column, i) => [column, split(line!)[i]]));
+}
+
 /** A MAILING request shipped with its own numbers, with a void ticket carrying a return tracking number. */
 async function shipped(courier = "SF") {
   const id = await requestIn(h, who, ids.acme, ids.cloudsoft, "PROCESSING");
@@ -128,18 +142,7 @@ describe("the CSV export (SPEC §8, §11)", () => {
     const r = await shipped("顺丰速运");
     const row = await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id: r.id } });
     const title = row.titleSnapshot as { taxpayerId: string };
-    const cells = async (lang: string) => {
-      const res = await as(h, who.admin)("GET", `/api/invoice-requests/export.csv?q=${r.number}`, undefined, {
-        "accept-language": lang,
-      });
-      const [header, line] = res.body
-        .replace(/^\uFEFF/, "")
-        .trim()
-        .split("\r\n");
-      const split = (l: string) => l.slice(1, -1).split('","');
-      return Object.fromEntries(split(header!).map((h, i) => [h, split(line!)[i]]));
-    };
-    const zh = await cells("zh-CN");
+    const zh = await exportedRow(r.number, "zh-CN");
     expect(zh["申请编号"]).toBe(r.number);
     expect(zh["申请时间"]).toBe(chinaDateTime(row.createdAt));
     expect(zh["申请时间"]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -150,7 +153,7 @@ describe("the CSV export (SPEC §8, §11)", () => {
     expect(zh["纳税人识别号"]).toBe(`\t${title.taxpayerId}`);
     expect(zh["记录 ID"]).toBe(r.id);
     expect(zh["收票邮箱"]).toBe("");
-    const en = await cells("en");
+    const en = await exportedRow(r.number, "en");
     expect(en["Courier"]).toBe("SF Express");
     expect(en["Applied at"]).toBe(zh["申请时间"]);
   });
@@ -158,18 +161,8 @@ describe("the CSV export (SPEC §8, §11)", () => {
   it("keeps an electronic request's e-mail, issue date and a reject reason", async () => {
     const issued = await requestIn(h, who, ids.acme, ids.cloudsoft, "ISSUED", "1.00", "ELECTRONIC");
     const rejected = await requestIn(h, who, ids.acme, ids.cloudsoft, "REJECTED");
-    const get = async (id: string) => {
-      const { number } = await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } });
-      const res = await as(h, who.admin)("GET", `/api/invoice-requests/export.csv?q=${number}`, undefined, {
-        "accept-language": "zh-CN",
-      });
-      const [header, line] = res.body
-        .replace(/^\uFEFF/, "")
-        .trim()
-        .split("\r\n");
-      const split = (l: string) => l.slice(1, -1).split('","');
-      return Object.fromEntries(split(header!).map((h, i) => [h, split(line!)[i]]));
-    };
+    const get = async (id: string) =>
+      exportedRow((await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } })).number, "zh-CN");
     const e = await get(issued);
     expect(e).toMatchObject({ 收票邮箱: "finance@example.test", 邮寄地址: "", 邮费: "", 状态: "已开具" });
     expect(e["开票日期"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
