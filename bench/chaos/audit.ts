@@ -3,22 +3,43 @@
 import pg from "pg";
 import type { Fixtures } from "./fixtures";
 import { HARNESS_APP_NAME } from "./postgres";
-import { reachable, ticketReachable, type Registry, type RequestStatus, type TicketStatus } from "./registry";
+import {
+  reachable,
+  returnReachable,
+  ticketReachable,
+  type Registry,
+  type RequestStatus,
+  type ReturnStatus,
+  type TicketStatus,
+} from "./registry";
 import type { Stats } from "./stats";
 
-/** The audit event each edge of the state machine writes (SPEC §4). */
+/** The audit event each edge of the state machine writes (SPEC §4, §12, §13). */
 const ACTION_OF: Record<string, string> = {
   "-PENDING": "APPLY",
   "PENDING-CANCELLED": "CANCEL",
   "PENDING-PROCESSING": "START_PROCESSING",
+  "PENDING-REJECTED": "REJECT",
   "PROCESSING-MAILING": "SHIP",
+  "PROCESSING-ISSUED": "ISSUE",
+  "PROCESSING-REJECTED": "REJECT",
+  "PROCESSING-CANCELLED": "RETURN_CANCEL",
   "MAILING-VOIDED": "VOID",
+  "ISSUED-VOIDED": "RED_LETTER_VOID",
 };
-const STAMPS: [RequestStatus, "processingAt" | "mailingAt" | "voidedAt" | "cancelledAt"][] = [
+/**
+ * Events on the request that leave its state as it is: a return request opened, approved (on
+ * MAILING, or on ISSUED awaiting the buyer), declined or expired (SPEC §13).
+ */
+const SAME_STATE_ACTIONS = new Set(["OPEN", "APPROVE", "DECLINE", "EXPIRE"]);
+type Stamp = "processingAt" | "mailingAt" | "issuedAt" | "voidedAt" | "cancelledAt" | "rejectedAt";
+const STAMPS: [RequestStatus, Stamp][] = [
   ["PROCESSING", "processingAt"],
   ["MAILING", "mailingAt"],
+  ["ISSUED", "issuedAt"],
   ["VOIDED", "voidedAt"],
   ["CANCELLED", "cancelledAt"],
+  ["REJECTED", "rejectedAt"],
 ];
 /** Where the API stores the answer of a creating POST, by path. */
 const CREATING_PATHS = {
@@ -40,8 +61,10 @@ interface RequestRow {
   trackingNumber: string | null;
   processingAt: boolean;
   mailingAt: boolean;
+  issuedAt: boolean;
   voidedAt: boolean;
   cancelledAt: boolean;
+  rejectedAt: boolean;
 }
 
 export class Auditor {
@@ -85,9 +108,10 @@ export class Auditor {
       await this.balances(client, v);
       const requests = await this.requests(client, v);
       await this.tickets(client, requests, v);
+      const returns = await this.returnRequests(client, requests, v);
       const { refunds, withdrawals } = await this.ledger(client, v);
-      await this.keys(client, requests, refunds, withdrawals, v);
-      await this.successes(client, told, requests, refunds, withdrawals, v);
+      await this.keys(client, requests, returns, refunds, withdrawals, v);
+      await this.successes(client, told, requests, returns, refunds, withdrawals, v);
       await this.outbox(client, v);
       await client.query("COMMIT");
       client.release();
@@ -271,7 +295,8 @@ export class Auditor {
       `SELECT id, "tenantId", "providerId", "amountFen"::text AS "amountFen", status::text AS status,
               "invoiceNumber", "trackingNumber",
               "processingAt" IS NOT NULL AS "processingAt", "mailingAt" IS NOT NULL AS "mailingAt",
-              "voidedAt" IS NOT NULL AS "voidedAt", "cancelledAt" IS NOT NULL AS "cancelledAt"
+              "issuedAt" IS NOT NULL AS "issuedAt", "voidedAt" IS NOT NULL AS "voidedAt",
+              "cancelledAt" IS NOT NULL AS "cancelledAt", "rejectedAt" IS NOT NULL AS "rejectedAt"
          FROM "InvoiceRequest" WHERE "tenantId" = ANY($1::uuid[])`,
       [this.tenantIds],
     );
@@ -292,6 +317,14 @@ export class Auditor {
         v("audit", `InvoiceRequest audit event ${e.action} for ${e.entityId}, which does not exist`);
         continue;
       }
+      if (e.fromStatus !== null && e.fromStatus === e.toStatus) {
+        if (!SAME_STATE_ACTIONS.has(e.action))
+          v(
+            "audit",
+            `request ${e.entityId}: ${e.action} audited as a change ${e.fromStatus} → ${e.toStatus}`,
+          );
+        continue;
+      }
       const edge = `${e.fromStatus ?? ""}-${e.toStatus ?? ""}`;
       let m = edges.get(e.entityId);
       if (!m) {
@@ -309,6 +342,7 @@ export class Auditor {
       let at = "";
       let steps = 0;
       const used = new Set<string>();
+      const visited = new Set<string>();
       for (;;) {
         const out = [...m.entries()].filter(([edge]) => edge.startsWith(`${at}-`));
         if (out.length === 0) break;
@@ -326,6 +360,7 @@ export class Auditor {
           v("audit", `request ${r.id}: edge ${edge} audited as ${x.actions.join(", ")}`);
         used.add(edge);
         at = edge.slice(edge.indexOf("-") + 1);
+        visited.add(at);
         if (++steps > 10) break;
       }
       if (at !== r.status)
@@ -336,8 +371,9 @@ export class Auditor {
         );
       for (const edge of m.keys())
         if (!used.has(edge)) v("audit", `request ${r.id}: audit event ${edge} off its path`);
+      // A state's timestamp is set exactly when the request passed through that state.
       for (const [status, stamp] of STAMPS) {
-        if (r[stamp] !== reachable(status, r.status))
+        if (r[stamp] !== visited.has(status))
           v(
             "audit",
             `request ${r.id} is ${r.status} but ${stamp} is ${r[stamp] ? "set" : "empty"}`,
@@ -394,6 +430,67 @@ export class Auditor {
       [this.tenantIds],
     );
     for (const o of orphans.rows) v("audit", `Ticket audit event for ${o.entityId}, which does not exist`);
+  }
+
+  /**
+   * Return requests (SPEC §13): one OPEN event, then one event per decision, ending at the state it
+   * holds; at most one active per request; an approval took effect on the request (a PROCESSING one
+   * cancelled, or closed by a reject or a ticket's void), a confirmation voided an ISSUED one.
+   */
+  private async returnRequests(db: pg.PoolClient, requests: Map<string, RequestRow>, v: Violate) {
+    const { rows } = await db.query<{
+      id: string;
+      requestId: string;
+      status: ReturnStatus;
+      events: string[] | null;
+    }>(
+      `SELECT r.id, r."requestId", r.status::text AS status,
+              (SELECT array_agg(coalesce(e."fromStatus", '') || '-' || coalesce(e."toStatus", '') ORDER BY e."createdAt", e.id)
+                 FROM "AuditEvent" e WHERE e."entityType" = 'ReturnRequest' AND e."entityId" = r.id::text) AS events
+         FROM "ReturnRequest" r WHERE r."tenantId" = ANY($1::uuid[])`,
+      [this.tenantIds],
+    );
+    const active = new Map<string, number>();
+    for (const r of rows) {
+      const events = r.events ?? [];
+      // Each event starts where the one before ended, from creation to the state held.
+      let at = "";
+      let ok = events.length > 0;
+      for (const e of events) {
+        const [from, to] = e.split("-");
+        if (from !== at || (at !== "" && !returnReachable(at as ReturnStatus, to as ReturnStatus)))
+          ok = false;
+        at = to!;
+      }
+      if (!ok || at !== r.status)
+        v(
+          "audit",
+          `return request ${r.id} is ${r.status}; audit events [${events.join(", ")}]`,
+          `return ${r.id}`,
+        );
+      if (r.status === "OPEN" || r.status === "AWAITING_BUYER")
+        active.set(r.requestId, (active.get(r.requestId) ?? 0) + 1);
+      const request = requests.get(r.requestId);
+      if (!request) {
+        v("audit", `return request ${r.id} for a request ${r.requestId} outside the harness tenants`);
+        continue;
+      }
+      const allowed: Partial<Record<ReturnStatus, RequestStatus[]>> = {
+        APPROVED: ["CANCELLED", "REJECTED", "MAILING", "VOIDED"],
+        AWAITING_BUYER: ["ISSUED"],
+        CONFIRMED: ["VOIDED"],
+      };
+      const states = allowed[r.status];
+      if (states && !states.includes(request.status))
+        v(
+          "audit",
+          `return request ${r.id} is ${r.status} but request ${r.requestId} is ${request.status}`,
+          `return effect ${r.id}`,
+        );
+    }
+    for (const [requestId, n] of active)
+      if (n > 1) v("audit", `request ${requestId} has ${n} active return requests`);
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Refunds and withdrawals: one audit event each. */
@@ -455,6 +552,7 @@ export class Auditor {
   private async keys(
     db: pg.PoolClient,
     requests: Map<string, RequestRow>,
+    returns: Map<string, { id: string }>,
     refunds: Map<string, { id: string; reference: string }>,
     withdrawals: Map<string, { id: string }>,
     v: Violate,
@@ -471,6 +569,7 @@ export class Auditor {
     );
     const named = {
       request: new Map<string, string[]>(),
+      returnRequest: new Map<string, string[]>(),
       ticket: new Map<string, string[]>(),
       refund: new Map<string, string[]>(),
       withdrawal: new Map<string, string[]>(),
@@ -484,7 +583,9 @@ export class Auditor {
           "unrequested",
           `stored Idempotency-Key ${k.key} (${k.method} ${k.path}) committed without its answer (status ${k.statusCode})`,
         );
-      const kind = CREATING_PATHS[k.path as keyof typeof CREATING_PATHS];
+      const kind = /^\/api\/invoice-requests\/[^/]+\/return-requests$/.test(k.path)
+        ? "returnRequest"
+        : CREATING_PATHS[k.path as keyof typeof CREATING_PATHS];
       if (kind && k.objectId) {
         const list = named[kind].get(k.objectId) ?? [];
         list.push(k.key);
@@ -505,6 +606,7 @@ export class Auditor {
       }
     };
     check("request", requests.keys());
+    check("returnRequest", returns.keys());
     check(
       "ticket",
       tickets.rows.map((t) => t.id),
@@ -520,11 +622,13 @@ export class Auditor {
       const exists =
         kind === "request"
           ? requests
-          : kind === "refund"
-            ? refunds
-            : kind === "withdrawal"
-              ? withdrawals
-              : new Set(tickets.rows.map((t) => t.id));
+          : kind === "returnRequest"
+            ? returns
+            : kind === "refund"
+              ? refunds
+              : kind === "withdrawal"
+                ? withdrawals
+                : new Set(tickets.rows.map((t) => t.id));
       for (const [id, keys] of map)
         if (!exists.has(id))
           v("success_missing", `key ${keys.join(", ")} stored a ${kind} ${id} that does not exist`);
@@ -536,6 +640,7 @@ export class Auditor {
     db: pg.PoolClient,
     told: number,
     requests: Map<string, RequestRow>,
+    returns: Map<string, { id: string; requestId: string; status: ReturnStatus }>,
     refunds: Map<
       string,
       { id: string; tenantId: string; providerId: string; amountFen: string; reference: string }
@@ -598,6 +703,15 @@ export class Auditor {
           r.providerId !== s.providerId
         )
           v("success_missing", `refund ${s.id} differs from its 201 answer`);
+      } else if (s.kind === "return") {
+        const r = returns.get(s.id);
+        if (!r) v("success_missing", `return request ${s.id} was answered ${s.status} but does not exist`);
+        else if (!returnReachable(s.status, r.status) || r.requestId !== s.requestId)
+          v(
+            "success_missing",
+            `return request ${s.id} was answered ${s.status} (request ${s.requestId}) but is ${r.status} (request ${r.requestId})`,
+            `seen return ${s.id} ${s.status}`,
+          );
       } else {
         const w = withdrawals.get(s.id);
         if (!w) v("success_missing", `withdrawal ${s.id} was answered 201 but does not exist`);

@@ -50,8 +50,9 @@ export async function addFixtures(
       const name = `Chaos 服务商 ${p}`;
       const [row] = (
         await db.query<{ id: string }>(
-          `INSERT INTO "Provider" (id, name, "contactPhone", "contactEmail", "updatedAt")
-           VALUES (gen_random_uuid(), $1, '400-000-000${p % 10}', $2, now()) RETURNING id`,
+          `INSERT INTO "Provider" (id, name, "contactPhone", "contactEmail", "invoiceTypes", "updatedAt")
+           VALUES (gen_random_uuid(), $1, '400-000-000${p % 10}', $2,
+                   '{PAPER_VAT_GENERAL,ELECTRONIC_VAT_GENERAL}', now()) RETURNING id`,
           [name, `provider-${p}@chaos.test`],
         )
       ).rows;

@@ -15,6 +15,8 @@ export interface Answer {
 
 export interface CallOptions {
   body?: unknown;
+  /** A multipart body instead of JSON (the e-invoice upload); sent again as it is on a retry. */
+  form?: FormData;
   key?: string;
   /** Per-attempt timeout. */
   timeoutMs?: number;
@@ -41,12 +43,12 @@ export class Session {
       try {
         const headers: Record<string, string> = { "accept-language": "en" };
         if (this.cookie) headers.cookie = this.cookie;
-        if (o.body !== undefined) headers["content-type"] = "application/json";
+        if (o.body !== undefined && !o.form) headers["content-type"] = "application/json";
         if (o.key) headers["idempotency-key"] = o.key;
         const res = await fetch(`http://127.0.0.1:${port}${path}`, {
           method,
           headers,
-          body: o.body === undefined ? undefined : JSON.stringify(o.body),
+          body: o.form ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
           signal: AbortSignal.timeout(o.timeoutMs ?? ATTEMPT_TIMEOUT_MS),
         });
         const text = await res.text();

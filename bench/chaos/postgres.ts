@@ -138,7 +138,12 @@ export async function openTarget(databaseUrl: string | undefined): Promise<Targe
   if (databaseUrl) return given("database_url_given", databaseUrl);
   const fallback = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
   if (process.getuid?.() !== 0) return given("not_root", fallback);
-  if (!onPath("pg_createcluster") || !onPath("pg_ctlcluster") || !onPath("pg_lsclusters"))
+  if (
+    !onPath("pg_createcluster") ||
+    !onPath("pg_ctlcluster") ||
+    !onPath("pg_lsclusters") ||
+    !onPath("pg_conftool")
+  )
     return given("no_pg_createcluster", fallback);
 
   let clusters = listClusters();
@@ -167,10 +172,6 @@ export async function openTarget(databaseUrl: string | undefined): Promise<Targe
         "fsync=off",
         "-o",
         "max_connections=200",
-        "-o",
-        // Quoted: unquoted, pg_createcluster writes `listen_addresses = 127.0.0.1`, which PostgreSQL
-        // cannot parse, and the cluster never starts.
-        "listen_addresses='127.0.0.1'",
         "--",
         "--auth=trust",
       ]);
@@ -178,6 +179,10 @@ export async function openTarget(databaseUrl: string | undefined): Promise<Targe
       if (!mine) throw new Error(`pg_createcluster ${version} ${CLUSTER} made no cluster`);
     }
     if (mine.status !== "online") {
+      // Loopback only, as a word: postgresql-common writes an address like 127.0.0.1 unquoted
+      // (through `-o` or pg_conftool alike, or quoted twice when given quoted, by version), which
+      // PostgreSQL cannot parse, and the cluster never starts. This also mends a cluster made so.
+      await run("pg_conftool", [version, CLUSTER, "set", "listen_addresses", "localhost"]);
       await run("pg_ctlcluster", ["--skip-systemctl-redirect", version, CLUSTER, "start"]).catch(
         (error: { code?: number }) => {
           if (error.code !== 2) throw error; // 2: already running

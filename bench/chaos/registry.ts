@@ -3,23 +3,52 @@
 // audits hold the database to it.
 import type { OpKind } from "./stats";
 
-export const REQUEST_STATUSES = ["PENDING", "PROCESSING", "MAILING", "VOIDED", "CANCELLED"] as const;
+export const REQUEST_STATUSES = [
+  "PENDING",
+  "PROCESSING",
+  "MAILING",
+  "ISSUED",
+  "VOIDED",
+  "CANCELLED",
+  "REJECTED",
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type TicketStatus = "OPEN" | "RESOLVED" | "REJECTED";
+export type ReturnStatus = "OPEN" | "APPROVED" | "DECLINED" | "AWAITING_BUYER" | "CONFIRMED" | "EXPIRED";
+export type Kind = "PAPER" | "ELECTRONIC";
 
-/** SPEC §4 as far as this API implements it. */
+/**
+ * SPEC §4 and §13 as far as the harness drives them: cancel, reject (驳回), a return request's
+ * approval on PROCESSING (→ CANCELLED) and the red-letter reversal of an ISSUED e-invoice (→ VOIDED).
+ */
 const NEXT: Record<RequestStatus, RequestStatus[]> = {
-  PENDING: ["PROCESSING", "CANCELLED"],
-  PROCESSING: ["MAILING"],
+  PENDING: ["PROCESSING", "CANCELLED", "REJECTED"],
+  PROCESSING: ["MAILING", "ISSUED", "CANCELLED", "REJECTED"],
   MAILING: ["VOIDED"],
+  ISSUED: ["VOIDED"],
   VOIDED: [],
   CANCELLED: [],
+  REJECTED: [],
 };
 
 /** True when `to` is `from` or comes after it. */
 export function reachable(from: RequestStatus, to: RequestStatus): boolean {
   if (from === to) return true;
   return NEXT[from].some((n) => reachable(n, to));
+}
+
+const RETURN_NEXT: Record<ReturnStatus, ReturnStatus[]> = {
+  OPEN: ["APPROVED", "DECLINED", "AWAITING_BUYER"],
+  AWAITING_BUYER: ["CONFIRMED", "EXPIRED"],
+  APPROVED: [],
+  DECLINED: [],
+  CONFIRMED: [],
+  EXPIRED: [],
+};
+
+export function returnReachable(from: ReturnStatus, to: ReturnStatus): boolean {
+  if (from === to) return true;
+  return RETURN_NEXT[from].some((n) => returnReachable(n, to));
 }
 
 export const ticketReachable = (from: TicketStatus, to: TicketStatus) => from === to || from === "OPEN";
@@ -56,6 +85,15 @@ export interface KnownRequest {
   tenantId: string;
   providerId: string;
   status: RequestStatus;
+  kind: Kind;
+}
+
+export interface KnownReturn {
+  id: string;
+  requestId: string;
+  tenantId: string;
+  providerId: string;
+  status: ReturnStatus;
 }
 
 export interface KnownTicket {
@@ -76,12 +114,16 @@ export type Success =
     }
   | { kind: "shipment"; id: string; invoiceNumber: string; trackingNumber: string }
   | { kind: "ticket"; id: string; requestId: string; status: TicketStatus }
+  | { kind: "return"; id: string; requestId: string; status: ReturnStatus }
   | { kind: "refund"; id: string; tenantId: string; providerId: string; amountFen: number; reference: string }
   | { kind: "withdrawal"; id: string; tenantId: string; providerId: string; amountFen: number };
 
 export class Registry {
   readonly requests = new Map<string, KnownRequest>();
   readonly tickets = new Map<string, KnownTicket>();
+  readonly returns = new Map<string, KnownReturn>();
+  /** Requests with a return request known to be OPEN or AWAITING_BUYER. */
+  private readonly returnActiveFor = new Set<string>();
   private readonly bags = new Map<string, Bag>();
   /** Requests with a ticket known to be open. */
   private readonly ticketOpenFor = new Set<string>();
@@ -111,7 +153,11 @@ export class Registry {
   }
 
   private file(r: KnownRequest, add: boolean) {
-    for (const key of [`${r.status}|t|${r.tenantId}`, `${r.status}|p|${r.providerId}`]) {
+    for (const key of [
+      `${r.status}|t|${r.tenantId}`,
+      `${r.status}|p|${r.providerId}`,
+      `${r.status}|${r.kind}|p|${r.providerId}`,
+    ]) {
       if (add) this.bag(key).add(r.id);
       else this.bag(key).delete(r.id);
     }
@@ -136,8 +182,54 @@ export class Registry {
     this.file(known, true);
   }
 
-  pickRequest(status: RequestStatus, by: { tenantId: string } | { providerId: string }): string | undefined {
-    const key = "tenantId" in by ? `${status}|t|${by.tenantId}` : `${status}|p|${by.providerId}`;
+  pickRequest(
+    status: RequestStatus,
+    by: { tenantId: string } | { providerId: string; kind?: Kind },
+  ): string | undefined {
+    const key =
+      "tenantId" in by
+        ? `${status}|t|${by.tenantId}`
+        : by.kind
+          ? `${status}|${by.kind}|p|${by.providerId}`
+          : `${status}|p|${by.providerId}`;
+    return this.bag(key).random();
+  }
+
+  /** A request of the tenant in `status` without a return request known to be active. */
+  pickReturnable(status: RequestStatus, tenantId: string): string | undefined {
+    for (let i = 0; i < 4; i++) {
+      const id = this.pickRequest(status, { tenantId });
+      if (id && !this.returnActiveFor.has(id)) return id;
+    }
+    return undefined;
+  }
+
+  /** Records a return request as an answer showed it; states only move forward. */
+  seeReturn(r: KnownReturn): void {
+    if (!this.tenantIds.has(r.tenantId)) return;
+    const known = this.returns.get(r.id);
+    if (known && (known.status === r.status || !returnReachable(known.status, r.status))) return;
+    if (known) this.fileReturn(known, false);
+    const now = known ? Object.assign(known, { status: r.status }) : { ...r };
+    if (!known) this.returns.set(r.id, now);
+    this.fileReturn(now, true);
+  }
+
+  private fileReturn(r: KnownReturn, add: boolean) {
+    const active = r.status === "OPEN" || r.status === "AWAITING_BUYER";
+    if (active) {
+      if (add) this.returnActiveFor.add(r.requestId);
+      else this.returnActiveFor.delete(r.requestId);
+    }
+    for (const key of [`return|${r.status}|p|${r.providerId}`, `return|${r.status}|t|${r.tenantId}`]) {
+      if (add) this.bag(key).add(r.id);
+      else this.bag(key).delete(r.id);
+    }
+  }
+
+  pickReturn(status: ReturnStatus, by: { tenantId: string } | { providerId: string }): string | undefined {
+    const key =
+      "tenantId" in by ? `return|${status}|t|${by.tenantId}` : `return|${status}|p|${by.providerId}`;
     return this.bag(key).random();
   }
 

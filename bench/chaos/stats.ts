@@ -15,7 +15,15 @@ export type OpKind =
   | "read_request"
   | "read_amounts"
   | "read_queue"
-  | "read_tickets";
+  | "read_tickets"
+  | "reject"
+  | "upload"
+  | "issue"
+  | "return_open"
+  | "return_approve"
+  | "return_decline"
+  | "return_confirm"
+  | "read_returns";
 
 export interface OpCounts {
   total: number;

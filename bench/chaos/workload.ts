@@ -1,10 +1,19 @@
-// The clients: enterprise admins apply, cancel, open tickets and withdraw; provider staff start
-// processing and ship; support voids or rejects tickets and records refunds; everyone reads. Every
-// mutation carries a fresh Idempotency-Key, kept through its retries.
+// The clients: enterprise admins apply (paper and e-invoices), cancel, open tickets and return
+// requests, confirm red-letter reversals and withdraw; provider staff start processing, ship, upload
+// and issue e-invoices, reject, and decide return requests; support voids or rejects tickets and
+// records refunds; everyone reads. Every mutation carries a fresh Idempotency-Key, kept through its
+// retries.
 import type { Fixtures } from "./fixtures";
 import { PASSWORD } from "./fixtures";
 import { Session, type Answer } from "./http";
-import { reachable, type Registry, type RequestStatus, type TicketStatus } from "./registry";
+import {
+  reachable,
+  type Kind,
+  type Registry,
+  type RequestStatus,
+  type ReturnStatus,
+  type TicketStatus,
+} from "./registry";
 import type { OpKind, Stats } from "./stats";
 
 export type ClientSpec =
@@ -28,6 +37,16 @@ interface RequestBody {
   providerId: string;
   amount: string;
   status: RequestStatus;
+  invoiceType: string;
+  returnRequest?: { id: string; status: ReturnStatus } | null;
+}
+interface ReturnBody {
+  id: string;
+  requestId: string;
+  requestStatus: RequestStatus;
+  tenantId: string;
+  providerId: string;
+  status: ReturnStatus;
 }
 interface TicketBody {
   id: string;
@@ -40,6 +59,19 @@ const fenOf = (amount: string) => Math.round(Number(amount) * 100);
 const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
 const between = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join("");
+const kindOf = (invoiceType: string): Kind => (invoiceType.startsWith("ELECTRONIC") ? "ELECTRONIC" : "PAPER");
+/** Today in China (SPEC §12: the issue date is not in the future). */
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** A small PDF of its own (recognised by its %PDF- header), so every upload has its own digest. */
+const pdf = () =>
+  new Blob(
+    [
+      `%PDF-1.4\n% chaos ${digits(16)}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    ],
+    {
+      type: "application/pdf",
+    },
+  );
 
 /** Splits `clients` into roles: 5/8 admins, 1/4 staff, the rest support. */
 export function planClients(clients: number, fixtures: Fixtures): ClientSpec[] {
@@ -94,7 +126,7 @@ export class Client {
     op: OpKind,
     method: string,
     path: string,
-    o: { body?: unknown; key?: string; expect?: number[] } = {},
+    o: { body?: unknown; form?: FormData; key?: string; expect?: number[] } = {},
   ): Promise<Answer> {
     const a = await this.session.call(op, method, path, o);
     const { stats } = this.ctx;
@@ -132,7 +164,26 @@ export class Client {
       tenantId: r.tenantId,
       providerId: r.providerId,
       status: r.status,
+      kind: kindOf(r.invoiceType),
     });
+    if (r.returnRequest)
+      this.ctx.registry.seeReturn({
+        id: r.returnRequest.id,
+        requestId: r.id,
+        tenantId: r.tenantId,
+        providerId: r.providerId,
+        status: r.returnRequest.status,
+      });
+    return r;
+  }
+
+  /** A return request as an answer showed it, and its invoice request's state with it. */
+  private seeReturn(body: unknown) {
+    const r = body as ReturnBody;
+    const { registry } = this.ctx;
+    registry.seeReturn(r);
+    const known = registry.requests.get(r.requestId);
+    if (known) registry.seeRequest({ ...known, status: r.requestStatus });
     return r;
   }
 
@@ -177,15 +228,23 @@ export class Client {
     } else if (r < 0.27) {
       const id = registry.pickMailingWithoutTicket(tenant.id);
       if (id) return this.openTicket(id);
-    } else if (r < 0.35) {
+    } else if (r < 0.33) {
       return this.withdraw();
-    } else if (r < 0.45) {
+    } else if (r < 0.37) {
+      const status = (["PROCESSING", "MAILING", "ISSUED"] as const)[between(0, 2)]!;
+      const id = registry.pickReturnable(status, tenant.id);
+      if (id) return this.openReturn(id);
+    } else if (r < 0.4) {
+      const id = registry.pickReturn("AWAITING_BUYER", { tenantId: tenant.id });
+      if (id) return this.decideReturn("return_confirm", id);
+      return this.readReturns("AWAITING_BUYER");
+    } else if (r < 0.48) {
       const id =
         registry.pickRequest(Math.random() < 0.5 ? "PENDING" : "MAILING", { tenantId: tenant.id }) ??
         registry.pickRequest("PROCESSING", { tenantId: tenant.id });
       if (id) return this.readRequest(id);
       return this.readRecords();
-    } else if (r < 0.5) {
+    } else if (r < 0.52) {
       return this.readRecords();
     }
     return this.apply(tenant);
@@ -199,12 +258,16 @@ export class Client {
       : Math.random() < 0.1
         ? between(1, 4_999)
         : between(5_000, 300_000);
+    // One in five an e-invoice (数电票, SPEC §12): a 收票邮箱 instead of an address.
+    const delivery =
+      Math.random() < 0.2
+        ? { invoiceType: "ELECTRONIC_VAT_GENERAL", email: `finance@${tenant.id.slice(0, 8)}.chaos.test` }
+        : { invoiceType: "PAPER_VAT_GENERAL", addressId: tenant.addressId };
     const a = await this.mutate("apply", "/api/invoice-requests", {
       providerId: provider.id,
       amount: yuan(amountFen),
-      invoiceType: "PAPER_VAT_GENERAL",
       titleId: tenant.titleId,
-      addressId: tenant.addressId,
+      ...delivery,
     });
     if (a.status === 201) this.transitionSucceeded(a.body, "PENDING", amountFen);
   }
@@ -261,6 +324,52 @@ export class Client {
     }
   }
 
+  /** 退票申请 on a PROCESSING, MAILING or ISSUED request (SPEC §13). */
+  private async openReturn(requestId: string) {
+    const a = await this.mutate("return_open", `/api/invoice-requests/${requestId}/return-requests`, {
+      reason: "混沌测试：申请退票 (chaos harness)",
+    });
+    if (a.status === 201) {
+      const r = this.seeReturn(a.body);
+      this.ctx.registry.success({ kind: "return", id: r.id, requestId: r.requestId, status: "OPEN" });
+      if (r.requestId !== requestId)
+        this.ctx.stats.violation(
+          "wrong_answer",
+          `return request for ${requestId} answered for ${r.requestId}`,
+        );
+    } else if (a.status === 409) await this.readRequest(requestId);
+  }
+
+  /** The provider's approve or decline, or the buyer's confirmation of a red-letter reversal. */
+  private async decideReturn(op: "return_approve" | "return_decline" | "return_confirm", id: string) {
+    const { registry } = this.ctx;
+    const known = registry.returns.get(id);
+    const requestStatus = known ? registry.requests.get(known.requestId)?.status : undefined;
+    const action = op === "return_approve" ? "approve" : op === "return_decline" ? "decline" : "confirm";
+    const body =
+      op === "return_decline"
+        ? { reason: "混沌测试：不予退票 (chaos harness)" }
+        : op === "return_approve" && requestStatus === "ISSUED"
+          ? { redLetterNumber: digits(20) }
+          : {};
+    const a = await this.mutate(op, `/api/return-requests/${id}/${action}`, body);
+    if (a.status === 200) {
+      const r = this.seeReturn(a.body);
+      registry.success({ kind: "return", id: r.id, requestId: r.requestId, status: r.status });
+      registry.success({ kind: "request", id: r.requestId, status: r.requestStatus });
+    } else if (a.status === 409) {
+      await this.readReturns(op === "return_confirm" ? "AWAITING_BUYER" : "OPEN");
+      if (known) await this.readRequest(known.requestId);
+    }
+  }
+
+  private async readReturns(status: ReturnStatus) {
+    const a = await this.call("read_returns", "GET", `/api/return-requests?status=${status}&limit=50`, {
+      expect: [200],
+    });
+    if (a.status === 200) for (const r of (a.body as { items: ReturnBody[] }).items) this.seeReturn(r);
+  }
+
   private async readRecords() {
     const a = await this.call("read_records", "GET", "/api/invoice-requests?limit=20", { expect: [200] });
     if (a.status === 200) for (const r of (a.body as { items: RequestBody[] }).items) this.seeRequest(r);
@@ -270,18 +379,64 @@ export class Client {
   private async staffStep(provider: Fixtures["providers"][number]) {
     const { registry } = this.ctx;
     const r = Math.random();
-    if (r < 0.45) {
+    if (r < 0.4) {
       const id = registry.pickRequest("PENDING", { providerId: provider.id });
       if (id) return this.startProcessing(id);
-    } else if (r < 0.88) {
-      const id = registry.pickRequest("PROCESSING", { providerId: provider.id });
+    } else if (r < 0.74) {
+      const id = registry.pickRequest("PROCESSING", { providerId: provider.id, kind: "PAPER" });
       if (id) return this.ship(id);
+    } else if (r < 0.82) {
+      const id = registry.pickRequest("PROCESSING", { providerId: provider.id, kind: "ELECTRONIC" });
+      if (id) return this.issue(id);
+    } else if (r < 0.85) {
+      const id = registry.pickRequest(Math.random() < 0.5 ? "PENDING" : "PROCESSING", {
+        providerId: provider.id,
+      });
+      if (id) return this.reject(id);
+    } else if (r < 0.92) {
+      const id = registry.pickReturn("OPEN", { providerId: provider.id });
+      if (id) return this.decideReturn(Math.random() < 0.7 ? "return_approve" : "return_decline", id);
+      return this.readReturns("OPEN");
     }
     const status = Math.random() < 0.5 ? "PENDING" : "PROCESSING";
     const a = await this.call("read_queue", "GET", `/api/invoice-requests?status=${status}&limit=50`, {
       expect: [200],
     });
     if (a.status === 200) for (const row of (a.body as { items: RequestBody[] }).items) this.seeRequest(row);
+  }
+
+  /** 驳回 (SPEC §13), granting an open return request with it. */
+  private async reject(id: string) {
+    const a = await this.mutate("reject", `/api/invoice-requests/${id}/reject`, {
+      reason: "混沌测试：驳回 (chaos harness)",
+    });
+    if (a.status === 200) this.transitionSucceeded(a.body, "REJECTED");
+    else if (a.status === 409) await this.readRequest(id);
+  }
+
+  /** An e-invoice: upload its PDF, then issue it with the 20-digit number (SPEC §12). */
+  private async issue(id: string) {
+    const form = new FormData();
+    form.append("file", pdf(), `chaos-${id.slice(0, 8)}.pdf`);
+    const key = this.ctx.registry.newKey("upload");
+    const up = await this.call("upload", "POST", `/api/invoice-requests/${id}/files`, {
+      form,
+      key,
+      expect: [201, 409],
+    });
+    if (up.status !== 201) {
+      if (up.status === 409) await this.readRequest(id);
+      return;
+    }
+    const fileId = (up.body as { id: string }).id;
+    const invoiceNumber = digits(20);
+    const a = await this.mutate("issue", `/api/invoice-requests/${id}/issue`, {
+      invoiceNumber,
+      issuedOn: chinaToday(),
+      fileIds: [fileId],
+    });
+    if (a.status === 200) this.transitionSucceeded(a.body, "ISSUED");
+    else if (a.status === 409) await this.readRequest(id);
   }
 
   private async startProcessing(id: string) {
