@@ -1,8 +1,10 @@
 import { useDialogRole } from "./use-dialog-role";
 import { useEffect, type ReactNode } from "react";
 import { Alert, Button, Checkbox, Dialog, Form, MessagePlugin } from "tdesign-react";
+import type { z } from "zod";
 import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useZodForm } from "@/lib/zod-form";
 
 interface SaveMutation<V, T> {
   mutate: (variables: V, options: { onSuccess: (saved: T) => void; onError: (error: Error) => void }) => void;
@@ -55,6 +57,36 @@ export function useEntrySave<T extends { id: string }, F, B>(options: SaveOption
   };
 
   return { mutation: editing ? update : create, save };
+}
+
+/** What a saved entry's add/edit dialog (invoice title, mailing address) is given by its list page. */
+export interface EntryDialogProps<T> {
+  open: boolean;
+  /** null: add a new entry. */
+  editing: T | null;
+  onClose: () => void;
+  onSaved: (saved: T) => void;
+}
+
+type EntrySchema = z.ZodType<unknown, Record<string, unknown>>;
+
+/**
+ * An entry dialog's form: validated by the entry's shared zod schema, saved through useEntrySave;
+ * `text(name)` wires a text input to one string field.
+ */
+export function useEntryForm<S extends EntrySchema, T extends { id: string }, B>(
+  schema: S,
+  options: Omit<SaveOptions<T, z.input<S>, B>, "form">,
+) {
+  const form = useZodForm(schema, options.empty);
+  const { mutation, save } = useEntrySave({ ...options, form });
+  const { values, setField } = form;
+  const text = <K extends keyof z.input<S> & string>(name: K) => ({
+    name,
+    value: (values[name] as string | null | undefined) ?? "",
+    onChange: (value: string | number) => setField(name, String(value) as z.input<S>[K]),
+  });
+  return { form, mutation, save, text };
 }
 
 interface EntryFormDialogProps {

@@ -10,7 +10,7 @@ interface Entry {
   isDefault: boolean;
 }
 
-interface Options<T extends Entry> {
+export interface EntryListOptions<T extends Entry> {
   /** Router state naming the new entry for the page in `returnTo`, e.g. "createdTitleId". */
   createdStateKey: string;
   /** PATCH { isDefault: true }; the API clears the previous default. */
@@ -30,7 +30,12 @@ interface Options<T extends Entry> {
  * The saved-entry lists (invoice titles, mailing addresses): the add/edit dialog's state, the return
  * to an application that asked for a new entry, and each row's edit / set default / delete.
  */
-export function useEntryList<T extends Entry>({ createdStateKey, update, remove, text }: Options<T>) {
+export function useEntryList<T extends Entry>({
+  createdStateKey,
+  update,
+  remove,
+  text,
+}: EntryListOptions<T>) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

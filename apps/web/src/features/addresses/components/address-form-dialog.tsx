@@ -1,9 +1,8 @@
 import { mailingAddressInput, type MailingAddress, type MailingAddressInput } from "@mic/contracts";
 import { Input } from "tdesign-react";
-import { EntryFormDialog, useEntrySave } from "@/components/entry-form-dialog";
+import { EntryFormDialog, useEntryForm, type EntryDialogProps } from "@/components/entry-form-dialog";
 import { Field } from "@/components/field";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { useZodForm } from "@/lib/zod-form";
 import { useCreateMailingAddress } from "../api/create-mailing-address";
 import { useUpdateMailingAddress } from "../api/update-mailing-address";
 import { RegionCascader } from "./region-cascader";
@@ -30,26 +29,15 @@ const toForm = (a: MailingAddress): MailingAddressInput => ({
   isDefault: a.isDefault,
 });
 
-interface Props {
-  open: boolean;
-  editing: MailingAddress | null;
-  onClose: () => void;
-  onSaved: (address: MailingAddress) => void;
-}
-
-export function AddressFormDialog({ open, editing, onClose, onSaved }: Props) {
+export function AddressFormDialog({ open, editing, onClose, onSaved }: EntryDialogProps<MailingAddress>) {
   const { t } = useI18n();
-  const form = useZodForm(mailingAddressInput, EMPTY);
-  const create = useCreateMailingAddress();
-  const update = useUpdateMailingAddress();
-  const { mutation, save } = useEntrySave({
+  const { form, mutation, save, text } = useEntryForm(mailingAddressInput, {
     open,
     editing,
     empty: EMPTY,
     toForm,
-    form,
-    create,
-    update,
+    create: useCreateMailingAddress(),
+    update: useUpdateMailingAddress(),
     onSaved,
   });
 
@@ -60,12 +48,6 @@ export function AddressFormDialog({ open, editing, onClose, onSaved }: Props) {
     const body = form.validate();
     if (body) save(body);
   };
-
-  const text = (name: "recipient" | "phone" | "street" | "postalCode") => ({
-    name,
-    value: v[name] ?? "",
-    onChange: (value: string | number) => form.setField(name, String(value)),
-  });
 
   return (
     <EntryFormDialog

@@ -1,10 +1,9 @@
 import { invoiceTitleInput, type InvoiceTitle, type InvoiceTitleInput } from "@mic/contracts";
 import { TITLE_TYPES } from "@mic/domain";
 import { Input, Radio } from "tdesign-react";
-import { EntryFormDialog, useEntrySave } from "@/components/entry-form-dialog";
+import { EntryFormDialog, useEntryForm, type EntryDialogProps } from "@/components/entry-form-dialog";
 import { Field } from "@/components/field";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { useZodForm } from "@/lib/zod-form";
 import { useCreateInvoiceTitle } from "../api/create-invoice-title";
 import { useUpdateInvoiceTitle } from "../api/update-invoice-title";
 
@@ -30,27 +29,15 @@ const toForm = (title: InvoiceTitle): InvoiceTitleInput => ({
   isDefault: title.isDefault,
 });
 
-interface Props {
-  open: boolean;
-  /** null: add a new title. */
-  editing: InvoiceTitle | null;
-  onClose: () => void;
-  onSaved: (title: InvoiceTitle) => void;
-}
-
-export function TitleFormDialog({ open, editing, onClose, onSaved }: Props) {
+export function TitleFormDialog({ open, editing, onClose, onSaved }: EntryDialogProps<InvoiceTitle>) {
   const { t } = useI18n();
-  const form = useZodForm(invoiceTitleInput, EMPTY);
-  const create = useCreateInvoiceTitle();
-  const update = useUpdateInvoiceTitle();
-  const { mutation, save } = useEntrySave({
+  const { form, mutation, save, text } = useEntryForm(invoiceTitleInput, {
     open,
     editing,
     empty: EMPTY,
     toForm,
-    form,
-    create,
-    update,
+    create: useCreateInvoiceTitle(),
+    update: useUpdateInvoiceTitle(),
     onSaved,
   });
 
@@ -72,14 +59,6 @@ export function TitleFormDialog({ open, editing, onClose, onSaved }: Props) {
     const body = form.validate({ override });
     if (body) save(body);
   };
-
-  const text = (
-    name: "name" | "taxpayerId" | "registeredAddress" | "registeredPhone" | "bankName" | "bankAccount",
-  ) => ({
-    name,
-    value: v[name] ?? "",
-    onChange: (value: string | number) => form.setField(name, String(value)),
-  });
 
   return (
     <EntryFormDialog
