@@ -8,13 +8,14 @@ import {
   returnRequestInput,
   returnRequestListQuery,
 } from "@mic/contracts";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { providerOf, tenantOf } from "../lib/guards";
+import { tenantOf } from "../lib/guards";
 import { sendMutation } from "../lib/idempotency";
 import { scopeOf } from "../lib/scope";
 import { SIGNED_IN, userOf } from "../plugins/authorization";
 import { listReturnRequests } from "../services/return-request-queries";
-import { decideReturnRequest, openReturnRequest } from "../services/return-requests";
+import { decideReturnRequest, openReturnRequest, type ReturnDecision } from "../services/return-requests";
 
 const tags = ["return-requests"];
 
@@ -61,6 +62,29 @@ export const returnRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => listReturnRequests(app.prisma, scopeOf(userOf(request)), request.query),
   );
 
+  /** The three decisions differ in who may take them and what they carry; the step is one. */
+  const decide =
+    (action: ReturnDecision) =>
+    async (
+      request: FastifyRequest<{
+        Params: { id: string };
+        Body?: { reason?: string; redLetterNumber?: string };
+      }>,
+      reply: FastifyReply,
+    ) => {
+      const user = userOf(request);
+      return sendMutation(request, reply, 200, (tx) =>
+        decideReturnRequest(tx, {
+          actor: user,
+          returnRequestId: request.params.id,
+          action,
+          scope: scopeOf(user),
+          redLetterNumber: request.body?.redLetterNumber,
+          reason: request.body?.reason,
+        }),
+      );
+    };
+
   app.post(
     "/api/return-requests/:id/approve",
     {
@@ -75,18 +99,7 @@ export const returnRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: returnRequest },
       },
     },
-    async (request, reply) => {
-      const user = userOf(request);
-      return sendMutation(request, reply, 200, (tx) =>
-        decideReturnRequest(tx, {
-          actor: user,
-          returnRequestId: request.params.id,
-          action: "APPROVE",
-          scope: { providerId: providerOf(user) },
-          redLetterNumber: request.body.redLetterNumber,
-        }),
-      );
-    },
+    decide("APPROVE"),
   );
 
   app.post(
@@ -102,18 +115,7 @@ export const returnRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: returnRequest },
       },
     },
-    async (request, reply) => {
-      const user = userOf(request);
-      return sendMutation(request, reply, 200, (tx) =>
-        decideReturnRequest(tx, {
-          actor: user,
-          returnRequestId: request.params.id,
-          action: "DECLINE",
-          scope: { providerId: providerOf(user) },
-          reason: request.body.reason,
-        }),
-      );
-    },
+    decide("DECLINE"),
   );
 
   app.post(
@@ -129,16 +131,6 @@ export const returnRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: returnRequest },
       },
     },
-    async (request, reply) => {
-      const user = userOf(request);
-      return sendMutation(request, reply, 200, (tx) =>
-        decideReturnRequest(tx, {
-          actor: user,
-          returnRequestId: request.params.id,
-          action: "CONFIRM",
-          scope: { tenantId: tenantOf(user) },
-        }),
-      );
-    },
+    decide("CONFIRM"),
   );
 };
