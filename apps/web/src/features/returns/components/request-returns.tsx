@@ -1,4 +1,5 @@
-import type { ReturnRequest } from "@mic/contracts";
+import type { InvoiceRequest, ReturnRequest } from "@mic/contracts";
+import { DrawerSection } from "@/components/detail-drawer";
 import { QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -58,8 +59,19 @@ export function ReturnRequestCard({ returnRequest: r }: { returnRequest: ReturnR
   );
 }
 
-/** Every return request of one invoice request, oldest first (the detail page, the drawers). */
-export function RequestReturns({ requestId }: { requestId: string }) {
+/** A request drawer's 退票申请 section: every return request of the request, oldest first. */
+export function RequestReturnsSection({ request }: { request: InvoiceRequest }) {
+  const { t } = useI18n();
+  if (!request.returnRequest) return null;
+  return (
+    <>
+      <DrawerSection title={t("returns.panel")} />
+      <RequestReturns requestId={request.id} />
+    </>
+  );
+}
+
+function RequestReturns({ requestId }: { requestId: string }) {
   const { t } = useI18n();
   const returns = useRequestReturnRequests(requestId);
   return (
