@@ -73,6 +73,8 @@ export const enConsole: Record<ConsoleKey, string> = {
   "support.tickets.noApproval": "No approval in the console",
   "support.audit.entity.InvoiceFile": "Invoice file",
   "support.audit.entity.ReturnRequest": "Return request",
+  "support.audit.entity.Session": "Sign-in session",
+  "support.audit.entity.WebhookEndpoint": "Webhook endpoint",
   "support.audit.action.ISSUE": "Issue e-invoice",
   "support.audit.action.RETURN_CANCEL": "Cancelled by return",
   "support.audit.action.RED_LETTER_VOID": "Red-letter void",

@@ -67,6 +67,8 @@ export const zhConsole = {
   "support.tickets.noApproval": "控制台内无同意记录",
   "support.audit.entity.InvoiceFile": "发票文件",
   "support.audit.entity.ReturnRequest": "退票申请",
+  "support.audit.entity.Session": "登录会话",
+  "support.audit.entity.WebhookEndpoint": "Webhook 接收地址",
   "support.audit.action.ISSUE": "开具电子发票",
   "support.audit.action.RETURN_CANCEL": "退票撤销",
   "support.audit.action.RED_LETTER_VOID": "红冲作废",

@@ -1,4 +1,10 @@
-import { auditQuery, TICKET_STATUSES, type AuditEvent } from "@mic/contracts";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  auditQuery,
+  TICKET_STATUSES,
+  type AuditEvent,
+} from "@mic/contracts";
 import { RETURN_REQUEST_STATUSES, isInvoiceStatus } from "@mic/domain";
 import { useState } from "react";
 import { Input, Select } from "tdesign-react";
@@ -19,39 +25,6 @@ import { AuditRequestNumber } from "./audit-request-number";
 import { RequestDrawer } from "./request-drawer";
 
 const FILTER_KEYS = ["entityType", "entityId", "action", "tenantId"] as const;
-const ENTITY_TYPES = [
-  "InvoiceRequest",
-  "InvoiceFile",
-  "ReturnRequest",
-  "Ticket",
-  "InvoiceTitle",
-  "MailingAddress",
-  "LedgerEntry",
-  "Withdrawal",
-  "CalendarDay",
-] as const;
-const ACTIONS = [
-  "APPLY",
-  "CANCEL",
-  "START_PROCESSING",
-  "SHIP",
-  "ISSUE",
-  "VOID",
-  "REJECT",
-  "RETURN_CANCEL",
-  "RED_LETTER_VOID",
-  "APPROVE",
-  "DECLINE",
-  "CONFIRM",
-  "EXPIRE",
-  "OPEN",
-  "REFUND",
-  "WITHDRAW",
-  "CREATE",
-  "UPDATE",
-  "DELETE",
-] as const;
-
 const has = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
@@ -78,9 +51,10 @@ export function AuditPage() {
   };
   const setDraftField = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const entityLabel = (type: string) => (has(ENTITY_TYPES, type) ? t(`support.audit.entity.${type}`) : type);
+  const entityLabel = (type: string) =>
+    has(AUDIT_ENTITY_TYPES, type) ? t(`support.audit.entity.${type}`) : type;
   const actionLabel = (action: string) =>
-    has(ACTIONS, action) ? t(`support.audit.action.${action}`) : action;
+    has(AUDIT_ACTIONS, action) ? t(`support.audit.action.${action}`) : action;
   const statusLabel = (status: string | null) => {
     if (!status) return "";
     if (isInvoiceStatus(status)) return t(`status.${status}`);
@@ -101,7 +75,7 @@ export function AuditPage() {
               onChange={(v) => setDraftField("entityType", selectValue(v))}
               options={[
                 { value: "", label: t("support.all") },
-                ...ENTITY_TYPES.map((e) => ({ value: e, label: t(`support.audit.entity.${e}`) })),
+                ...AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`support.audit.entity.${e}`) })),
               ]}
               style={{ width: 160 }}
             />
@@ -123,7 +97,7 @@ export function AuditPage() {
               onChange={(v) => setDraftField("action", selectValue(v))}
               options={[
                 { value: "", label: t("support.all") },
-                ...ACTIONS.map((a) => ({ value: a, label: t(`support.audit.action.${a}`) })),
+                ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`support.audit.action.${a}`) })),
               ]}
               style={{ width: 150 }}
             />
