@@ -29,6 +29,8 @@ export default defineConfig({
           include: ["apps/web/src/**/*.test.{ts,tsx}"],
           environment: "jsdom",
           setupFiles: ["apps/web/src/test/setup.ts"],
+          // Room for the 5 s async waits of setup.ts on a loaded machine.
+          testTimeout: 15_000,
         },
       },
     ],

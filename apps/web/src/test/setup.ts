@@ -1,5 +1,10 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+
+// findBy*/waitFor wait up to 5 s instead of 1 s: on a loaded 2-core CI machine the first render of a
+// file (TDesign and the lazily loaded console strings) once took longer than 1 s, and a bell test
+// failed there that passes alone. What they wait for is unchanged.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
