@@ -1,10 +1,11 @@
 import { useDialogRole } from "./use-dialog-role";
 import { useEffect, type ReactNode } from "react";
-import { Alert, Button, Checkbox, Dialog, Form, MessagePlugin } from "tdesign-react";
+import { Alert, Checkbox, Dialog, Form, MessagePlugin } from "tdesign-react";
 import type { z } from "zod";
 import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
+import { DialogActions } from "@/components/dialog-actions";
 
 interface SaveMutation<V, T> {
   mutate: (variables: V, options: { onSuccess: (saved: T) => void; onError: (error: Error) => void }) => void;
@@ -141,14 +142,7 @@ export function EntryFormDialog({
             {defaultLabel}
           </Checkbox>
         </Form.FormItem>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme="primary" loading={pending}>
-            {t("common.save")}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} submitText={t("common.save")} pending={pending} />
       </Form>
     </Dialog>
   );

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from "react";
 import type { z } from "zod";
-import { Alert, Button, Dialog, Form, Textarea } from "tdesign-react";
+import { Alert, Dialog, Form, Textarea } from "tdesign-react";
+import { DialogActions } from "@/components/dialog-actions";
 import { Field } from "@/components/field";
 import { useDialogRole } from "@/components/use-dialog-role";
 import { isApiError, newIdempotencyKey } from "@/lib/api-client";
-import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import "./reason-dialog.css";
 
@@ -52,7 +52,6 @@ export function ReasonDialog(props: ReasonDialogProps) {
 }
 
 function ReasonForm(props: ReasonDialogProps) {
-  const { t } = useI18n();
   const form = useZodForm(props.schema, { reason: "" });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const fieldErrors = isApiError(props.error, 400) && Object.keys(props.error.fields).length > 0;
@@ -84,14 +83,12 @@ function ReasonForm(props: ReasonDialogProps) {
             onChange={(v) => form.setField("reason", String(v))}
           />
         </Field>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={props.onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme={props.danger ? "danger" : "primary"} loading={props.pending}>
-            {props.submitText}
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={props.onClose}
+          submitText={props.submitText}
+          pending={props.pending}
+          danger={props.danger}
+        />
       </Form>
     </>
   );

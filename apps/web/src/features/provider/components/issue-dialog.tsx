@@ -16,6 +16,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { MAX_FILE_MIB, uploadInvoiceFile, useDeleteInvoiceFile } from "../api/invoice-files";
 import { useIssueInvoiceRequest } from "../api/issue-invoice-request";
+import { DialogActions } from "@/components/dialog-actions";
 
 const ACCEPT = ".pdf,.ofd,.xml,application/pdf,application/ofd,application/xml,text/xml";
 
@@ -197,14 +198,12 @@ function IssueForm({ request, onClose }: { request: InvoiceRequest; onClose: () 
             onChange={(v) => form.setField("issuedOn", v ? String(v) : "")}
           />
         </Field>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme="primary" loading={issue.isPending} disabled={uploading}>
-            {t("issue.submit")}
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitText={t("issue.submit")}
+          pending={issue.isPending}
+          disabled={uploading}
+        />
       </Form>
     </>
   );

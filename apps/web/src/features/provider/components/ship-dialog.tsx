@@ -1,7 +1,7 @@
 import { COURIERS, shipInput, type InvoiceRequest } from "@mic/contracts";
 import { useState } from "react";
 import type { z } from "zod";
-import { Alert, Button, Dialog, Form, Input, MessagePlugin, Select } from "tdesign-react";
+import { Alert, Dialog, Form, Input, MessagePlugin, Select } from "tdesign-react";
 import { Field } from "@/components/field";
 import { formatMoney } from "@/components/money";
 import { useDialogRole } from "@/components/use-dialog-role";
@@ -9,6 +9,7 @@ import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useShipInvoiceRequest } from "../api/ship-invoice-request";
+import { DialogActions } from "@/components/dialog-actions";
 
 // The courier select starts empty so staff must choose; the schema then reports "required".
 const EMPTY = {
@@ -125,14 +126,7 @@ function ShipForm({ request, onClose }: { request: InvoiceRequest; onClose: () =
             onChange={(v) => form.setField("trackingNumber", String(v))}
           />
         </Field>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme="primary" loading={ship.isPending}>
-            {t("provider.shipSubmit")}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} submitText={t("provider.shipSubmit")} pending={ship.isPending} />
       </Form>
     </>
   );

@@ -1,12 +1,13 @@
 import { useDialogRole } from "@/components/use-dialog-role";
 import { ticketInput } from "@mic/contracts";
 import { useEffect } from "react";
-import { Alert, Button, Dialog, Form, Input, MessagePlugin, Textarea } from "tdesign-react";
+import { Alert, Dialog, Form, Input, MessagePlugin, Textarea } from "tdesign-react";
 import { Field } from "@/components/field";
 import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useCreateTicket } from "../api/create-ticket";
+import { DialogActions } from "@/components/dialog-actions";
 
 /** 申请作废（退票）: the tenant reports the mailed-back invoice so support can void it. */
 export function TicketDialog({
@@ -84,14 +85,7 @@ export function TicketDialog({
             onChange={(v) => form.setField("message", String(v))}
           />
         </Field>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme="primary" loading={create.isPending}>
-            {t("detail.ticketSubmit")}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} submitText={t("detail.ticketSubmit")} pending={create.isPending} />
       </Form>
     </Dialog>
   );

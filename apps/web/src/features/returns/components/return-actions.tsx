@@ -19,6 +19,7 @@ import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useCreateReturnRequest, useDecideReturnRequest } from "../api/decide-return-request";
+import { DialogActions } from "@/components/dialog-actions";
 
 /**
  * 申请退票 (SPEC §13): the tenant's admin asks the provider in the console instead of by phone, on
@@ -281,14 +282,11 @@ function RedLetterForm({ returnRequest, onClose }: { returnRequest: ReturnReques
             }}
           />
         </Field>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme="primary" loading={decide.isPending}>
-            {t("returns.approveSubmit")}
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitText={t("returns.approveSubmit")}
+          pending={decide.isPending}
+        />
       </Form>
     </>
   );

@@ -1,6 +1,7 @@
 import { reasonInput, type Ticket } from "@mic/contracts";
 import { useState } from "react";
-import { Alert, Button, Dialog, Form, MessagePlugin, Textarea } from "tdesign-react";
+import { Alert, Dialog, Form, MessagePlugin, Textarea } from "tdesign-react";
+import { DialogActions } from "@/components/dialog-actions";
 import { Field } from "@/components/field";
 import { formatMoney } from "@/components/money";
 import { useDialogRole } from "@/components/use-dialog-role";
@@ -111,14 +112,12 @@ function DecisionForm({ pending, onClose }: { pending: PendingDecision; onClose:
             onChange={(v) => form.setField("reason", String(v))}
           />
         </Field>
-        <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-          <Button variant="outline" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" theme="danger" loading={resolve.isPending}>
-            {isVoid ? t("support.tickets.voidSubmit") : t("support.tickets.rejectSubmit")}
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          submitText={isVoid ? t("support.tickets.voidSubmit") : t("support.tickets.rejectSubmit")}
+          pending={resolve.isPending}
+          danger
+        />
       </Form>
     </>
   );

@@ -5,7 +5,7 @@ import {
   type WebhookEventType,
 } from "@mic/contracts";
 import { useId, useState } from "react";
-import { Alert, Button, Checkbox, Dialog, Form, Input } from "tdesign-react";
+import { Alert, Checkbox, Dialog, Form, Input } from "tdesign-react";
 import { Field } from "@/components/field";
 import { FieldError } from "@/components/field-error";
 import { useDialogRole } from "@/components/use-dialog-role";
@@ -13,6 +13,7 @@ import { isApiError, newIdempotencyKey } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useZodForm } from "@/lib/zod-form";
 import { useCreateWebhookEndpoint, type CreatedWebhookEndpoint } from "../api/mutations";
+import { DialogActions } from "@/components/dialog-actions";
 
 const isEventType = (value: unknown): value is WebhookEventType =>
   (WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(value);
@@ -112,14 +113,7 @@ function CreateEndpointForm({ onClose, onCreated }: Omit<Props, "open">) {
         </Checkbox.Group>
         <FieldError id={errorId} error={form.errors.events} />
       </fieldset>
-      <div className="mic-actions-row" style={{ justifyContent: "flex-end" }}>
-        <Button variant="outline" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" theme="primary" loading={create.isPending}>
-          {t("webhooks.create.submit")}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} submitText={t("webhooks.create.submit")} pending={create.isPending} />
     </Form>
   );
 }
