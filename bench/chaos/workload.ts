@@ -344,12 +344,14 @@ export class Client {
   private async decideReturn(op: "return_approve" | "return_decline" | "return_confirm", id: string) {
     const { registry } = this.ctx;
     const known = registry.returns.get(id);
-    const requestStatus = known ? registry.requests.get(known.requestId)?.status : undefined;
+    // Required on ISSUED and ignored elsewhere (SPEC §13): sent for every e-invoice, since the
+    // state this client last saw may be older than the request's.
+    const electronic = known ? registry.requests.get(known.requestId)?.kind !== "PAPER" : true;
     const action = op === "return_approve" ? "approve" : op === "return_decline" ? "decline" : "confirm";
     const body =
       op === "return_decline"
         ? { reason: "混沌测试：不予退票 (chaos harness)" }
-        : op === "return_approve" && requestStatus === "ISSUED"
+        : op === "return_approve" && electronic
           ? { redLetterNumber: digits(20) }
           : {};
     const a = await this.mutate(op, `/api/return-requests/${id}/${action}`, body);
