@@ -1,13 +1,12 @@
 import type { InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES, availableActions, isInvoiceStatus, kindOf } from "@mic/domain";
+import { availableActions, isInvoiceStatus, kindOf } from "@mic/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { Alert, Button, Select, Space } from "tdesign-react";
+import { Alert, Button, Space } from "tdesign-react";
 import { DataTable } from "@/components/data-table";
 import { isOverdue } from "@/components/due-date";
 import { CsvLink } from "@/components/csv-link";
-import { Field } from "@/components/field";
 import { FilterBar } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Page, Panel } from "@/components/page";
@@ -20,12 +19,12 @@ import {
   titleNameColumn,
 } from "@/components/request-columns";
 import { EmptyBlock, QueryState } from "@/components/query-state";
+import { InvoiceStatusFilter } from "@/components/request-filters";
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { StatusTag } from "@/components/status-tag";
 import { withQuery } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { selectValue } from "@/lib/select-value";
 import { useLinkedRequest } from "@/lib/use-linked-request";
 import { invoiceRequestQueryOptions } from "@/api/get-invoice-request";
 import { useProviderQueue } from "../api/get-provider-queue";
@@ -103,17 +102,13 @@ export function ProviderQueuePage() {
           }
         >
           <SearchFilter draft={draft} setDraft={setDraft} />
-          <Field label={t("provider.filterStatus")}>
-            <Select
-              value={status}
-              onChange={(v) => setStatus(selectValue(v))}
-              options={[
-                { value: "", label: t("provider.filterTodo") },
-                ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-              ]}
-              style={{ width: 220 }}
-            />
-          </Field>
+          <InvoiceStatusFilter
+            label={t("provider.filterStatus")}
+            allLabel={t("provider.filterTodo")}
+            value={status}
+            width={220}
+            onChange={setStatus}
+          />
         </FilterBar>
         <QueryState
           query={queue}

@@ -1,16 +1,15 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES, availableActions, kindOf } from "@mic/domain";
+import { availableActions, kindOf } from "@mic/domain";
 import { Link, useLocation } from "react-router";
-import { Alert, Button, Select, Space } from "tdesign-react";
-import { useProviders } from "@/api/get-providers";
+import { Alert, Button, Space } from "tdesign-react";
 import { paths } from "@/app/paths";
 import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
-import { Field } from "@/components/field";
 import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
 import { LoadMore } from "@/components/load-more";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
+import { InvoiceStatusFilter, ProviderFilter } from "@/components/request-filters";
 import {
   amountColumn,
   createdAtColumn,
@@ -23,7 +22,6 @@ import {
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { nameOptions, selectValue } from "@/lib/select-value";
 import { rowsOf } from "@/lib/keyset-query";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { exportCsvUrl, useInvoiceRequests } from "../api/get-invoice-requests";
@@ -35,7 +33,6 @@ export function RecordsPage() {
   const { t, lang } = useI18n();
   const location = useLocation();
   const { data: me } = useMe();
-  const providers = useProviders();
   const askCancel = useCancelRequestAction();
   const { filters, valid, errors, filtered, setFilter, setFilters, reset } = useUrlFilters(
     FILTER_KEYS,
@@ -64,26 +61,22 @@ export function RecordsPage() {
       <Panel>
         <FilterBar onReset={reset} onSubmit={() => setFilter("q", draft)}>
           <SearchFilter draft={draft} setDraft={setDraft} error={errors.q} />
-          <Field label={t("records.filterStatus")} error={errors.status}>
-            <Select
-              value={filters.status ?? ""}
-              onChange={(v) => setFilter("status", selectValue(v))}
-              options={[
-                { value: "", label: t("records.allStatuses") },
-                ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-              ]}
-              style={{ width: 160 }}
-            />
-          </Field>
-          <Field label={t("records.filterProvider")} error={errors.providerId}>
-            <Select
-              value={filters.providerId ?? ""}
-              loading={providers.isPending}
-              onChange={(v) => setFilter("providerId", selectValue(v))}
-              options={nameOptions(providers.data, t("records.allProviders"))}
-              style={{ width: 200 }}
-            />
-          </Field>
+          <InvoiceStatusFilter
+            label={t("records.filterStatus")}
+            allLabel={t("records.allStatuses")}
+            value={filters.status}
+            error={errors.status}
+            width={160}
+            onChange={(v) => setFilter("status", v)}
+          />
+          <ProviderFilter
+            label={t("records.filterProvider")}
+            allLabel={t("records.allProviders")}
+            value={filters.providerId}
+            error={errors.providerId}
+            width={200}
+            onChange={(v) => setFilter("providerId", v)}
+          />
           <DateRangeFilter from={filters.from} to={filters.to} errors={errors} onChange={setFilters} />
         </FilterBar>
         <QueryState

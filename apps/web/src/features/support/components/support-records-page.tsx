@@ -1,8 +1,6 @@
 import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
-import { INVOICE_STATUSES } from "@mic/domain";
 import { useState } from "react";
 import { Button, Form, Select, Switch } from "tdesign-react";
-import { useProviders } from "@/api/get-providers";
 import { CsvLink } from "@/components/csv-link";
 import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
@@ -10,6 +8,7 @@ import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-b
 import { LoadMore } from "@/components/load-more";
 import { Page, Panel } from "@/components/page";
 import { QueryState } from "@/components/query-state";
+import { InvoiceStatusFilter, ProviderFilter } from "@/components/request-filters";
 import {
   amountColumn,
   createdAtColumn,
@@ -33,7 +32,6 @@ const FILTER_KEYS = ["status", "tenantId", "providerId", "from", "to", "overdue"
 /** 开票记录 across all tenants, with the overdue flag support watches for. */
 export function SupportRecordsPage() {
   const { t, lang } = useI18n();
-  const providers = useProviders();
   const tenants = useTenants();
   const [viewing, setViewing] = useState<string | null>(null);
   // A notification links here with ?request=<id>: that request's drawer opens.
@@ -54,17 +52,14 @@ export function SupportRecordsPage() {
       <Panel>
         <FilterBar onReset={reset} onSubmit={() => setFilter("q", draft)}>
           <SearchFilter draft={draft} setDraft={setDraft} error={errors.q} />
-          <Field label={t("support.records.filterStatus")} error={errors.status}>
-            <Select
-              value={filters.status ?? ""}
-              onChange={(v) => setFilter("status", selectValue(v))}
-              options={[
-                { value: "", label: t("support.records.allStatuses") },
-                ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-              ]}
-              style={{ width: 150 }}
-            />
-          </Field>
+          <InvoiceStatusFilter
+            label={t("support.records.filterStatus")}
+            allLabel={t("support.records.allStatuses")}
+            value={filters.status}
+            error={errors.status}
+            width={150}
+            onChange={(v) => setFilter("status", v)}
+          />
           <Field label={t("support.records.filterTenant")} error={errors.tenantId}>
             <Select
               value={filters.tenantId ?? ""}
@@ -75,15 +70,14 @@ export function SupportRecordsPage() {
               style={{ width: 200 }}
             />
           </Field>
-          <Field label={t("support.records.filterProvider")} error={errors.providerId}>
-            <Select
-              value={filters.providerId ?? ""}
-              loading={providers.isPending}
-              onChange={(v) => setFilter("providerId", selectValue(v))}
-              options={nameOptions(providers.data, t("support.records.allProviders"))}
-              style={{ width: 180 }}
-            />
-          </Field>
+          <ProviderFilter
+            label={t("support.records.filterProvider")}
+            allLabel={t("support.records.allProviders")}
+            value={filters.providerId}
+            error={errors.providerId}
+            width={180}
+            onChange={(v) => setFilter("providerId", v)}
+          />
           <DateRangeFilter from={filters.from} to={filters.to} errors={errors} onChange={setFilters} />
           <Form.FormItem label={t("support.records.overdueOnly")} for="support-records-overdue">
             <Switch
