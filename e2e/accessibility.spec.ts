@@ -7,6 +7,7 @@ import {
   signIn,
   snap,
 } from "./helpers";
+import { openApplyForm } from "./invoice-steps";
 
 // WCAG 2.1 A/AA (serious and critical) on every page of every role, checked once the page shows
 // its data. One test per role; each page is a step with a soft check, so a run lists every page
@@ -38,13 +39,7 @@ test.describe("accessibility (WCAG 2.1 A/AA, serious and critical)", () => {
     });
 
     await test.step("apply and confirm (not submitted)", async () => {
-      await page
-        .getByRole("table", { name: "云市场可开票金额" })
-        .getByRole("row")
-        .filter({ hasText: /^CloudSoft/ })
-        .getByRole("button", { name: "申请开票" })
-        .click();
-      await expect(page.getByRole("heading", { level: 1, name: "申请开票" })).toBeVisible();
+      await openApplyForm(page);
       await expect(page.getByLabel("开票金额（元）")).not.toHaveValue("");
       await audit(page, "apply");
       await page.getByLabel("开票金额（元）").fill("1.00");

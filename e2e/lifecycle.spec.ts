@@ -9,6 +9,15 @@ import {
   snap,
   switchUser,
 } from "./helpers";
+import {
+  applyAtCloudSoft,
+  chooseType,
+  findInQueue,
+  openApplyForm,
+  returnRow,
+  startProcessing,
+  submitApplication,
+} from "./invoice-steps";
 
 // Issue 9: the 2026 lifecycle in the console. Each journey applies for its own request at CloudSoft
 // (which issues paper and digital invoices), so none depends on the seeded requests; the request is
@@ -27,38 +36,23 @@ async function audit(page: Page, name: string): Promise<void> {
   await expectNoA11yViolations(page, { soft: true });
 }
 
-/** TDesign draws the radio over its input: click the option's label, as a person does. */
-async function chooseType(page: Page, type: string): Promise<void> {
-  await page.locator("label.t-radio").filter({ hasText: type }).click();
-  await expect(page.getByRole("radio", { name: type, exact: true })).toBeChecked();
-}
-
-/** The admin applies at CloudSoft for `amount` of `type` and returns the new request's number. */
+/** Acme's admin applies at CloudSoft for `amount` of `type` and returns the new request's number. */
 async function apply(page: Page, amount: string, type: string): Promise<string> {
   await switchUser(page, demoAccounts.acmeAdmin.email);
-  await openFromNav(page, "云市场");
-  await page
-    .getByRole("table", { name: "云市场可开票金额" })
-    .getByRole("row")
-    .filter({ hasText: /^CloudSoft/ })
-    .getByRole("button", { name: "申请开票" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1, name: "申请开票" })).toBeVisible();
-  await page.getByLabel("开票金额（元）").fill(amount);
-  await chooseType(page, type);
-  await page.getByRole("button", { name: "下一步" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "确认开票信息" })).toBeVisible();
-  await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page).toHaveURL(/\/invoices\/records/);
-  const notice = page.getByRole("status").filter({ hasText: "开票申请已提交" });
-  await expect(notice).toBeVisible();
-  const number = /编号 (MI\d{14})/.exec((await notice.textContent()) ?? "")?.[1] ?? "";
-  expect(number, "the notice names the request by its number").toMatch(/^MI\d{14}$/);
-  return number;
+  return applyAtCloudSoft(page, amount, type);
+}
+
+/** Acme applies and CloudSoft staff start processing: the number and the request's workbench row. */
+async function appliedAndStarted(page: Page, amount: string, type: string) {
+  const number = await apply(page, amount, type);
+  const row = await queueRow(page, number);
+  await startProcessing(page, row);
+  return { number, row };
 }
 
 /** The admin's detail page of a request, found with the records' search. */
-async function openRecord(page: Page, number: string): Promise<void> {
+async function adminOpens(page: Page, number: string): Promise<void> {
+  await switchUser(page, demoAccounts.acmeAdmin.email);
   await openFromNav(page, "开票记录");
   await page.getByLabel("搜索", { exact: true }).fill(number);
   await page.getByRole("button", { name: "查询" }).click();
@@ -69,24 +63,21 @@ async function openRecord(page: Page, number: string): Promise<void> {
   await expect(described(page, "申请编号")).toHaveText(number);
 }
 
-/** The workbench row of a request: the search finds it whatever its status. */
+/** CloudSoft staff's workbench row of a request. */
 async function queueRow(page: Page, number: string): Promise<Locator> {
   await switchUser(page, demoAccounts.cloudsoftStaff.email);
   await expect(page.getByRole("heading", { level: 1, name: "开票工作台" })).toBeVisible();
-  await page.getByLabel("搜索", { exact: true }).fill(number);
-  await page.getByRole("button", { name: "查询" }).click();
-  const row = page.getByRole("table", { name: "开票申请队列" }).getByRole("row").filter({ hasText: number });
-  await expect(row).toHaveCount(1);
-  return row;
+  return findInQueue(page, number);
 }
 
-async function startProcessing(page: Page, row: Locator): Promise<void> {
-  await row.getByRole("button", { name: "开始处理" }).click();
-  await page
-    .getByRole("dialog", { name: "开始处理开票申请" })
-    .getByRole("button", { name: "确认开始处理" })
-    .click();
-  await expect(row).toContainText("处理中");
+/** On the detail page the admin asks for a return; `inspect` looks at the dialog before it is sent. */
+async function askForReturn(page: Page, reason: string, inspect: (dialog: Locator) => Promise<void>) {
+  await page.getByRole("button", { name: "申请退票" }).click();
+  const dialog = page.getByRole("dialog", { name: "申请退票" });
+  await inspect(dialog);
+  await dialog.getByLabel("退票原因").fill(reason);
+  await dialog.getByRole("button", { name: "提交退票申请" }).click();
+  await expect(page.getByText("退票申请已提交，请等待服务商处理")).toBeVisible();
 }
 
 /** Uploads a PDF in the 开具电子发票 dialog and issues the e-invoice with a 20-digit number. */
@@ -118,12 +109,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     await test.step("the apply form and confirm page ask for an e-mail, not an address", async () => {
       await switchUser(page, demoAccounts.acmeAdmin.email);
       await openFromNav(page, "云市场");
-      await page
-        .getByRole("table", { name: "云市场可开票金额" })
-        .getByRole("row")
-        .filter({ hasText: /^CloudSoft/ })
-        .getByRole("button", { name: "申请开票" })
-        .click();
+      await openApplyForm(page);
       await expect(page.getByLabel("邮寄地址")).toBeVisible();
       await chooseType(page, E_GENERAL);
       await expect(page.getByLabel("邮寄地址")).toHaveCount(0);
@@ -141,10 +127,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
       await expect(page.getByText("邮寄信息")).toHaveCount(0);
       await expect(described(page, "邮费")).toHaveCount(0);
       await audit(page, "confirm-electronic");
-      await page.getByRole("button", { name: "提交申请" }).click();
-      const notice = page.getByRole("status").filter({ hasText: "开票申请已提交" });
-      number = /编号 (MI\d{14})/.exec((await notice.textContent()) ?? "")?.[1] ?? "";
-      expect(number).toMatch(/^MI\d{14}$/);
+      number = await submitApplication(page);
     });
 
     await test.step("CloudSoft staff start it, see a wrong file refused, upload a PDF and issue", async () => {
@@ -171,8 +154,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     });
 
     await test.step("the admin sees 已开具 and downloads the PDF", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       await expect(described(page, "状态")).toHaveText("已开具");
       await expect(described(page, "发票号码")).toHaveText(invoiceNumber);
       await expect(described(page, "收票邮箱")).toHaveText("finance@acme.test");
@@ -208,8 +190,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     });
 
     await test.step("the admin sees 已驳回, the reason and a way to apply again", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       await expect(described(page, "状态")).toHaveText("已驳回");
       await expect(page.getByText("服务商已驳回该开票申请")).toBeVisible();
       await expect(described(page, "驳回原因")).toHaveText(reason);
@@ -224,12 +205,10 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     page,
   }) => {
     test.setTimeout(150_000);
-    const number = await apply(page, "66.00", PAPER_GENERAL);
     const returnTracking = "SF7000000066";
+    const { number, row } = await appliedAndStarted(page, "66.00", PAPER_GENERAL);
 
-    await test.step("CloudSoft staff start and ship it", async () => {
-      const row = await queueRow(page, number);
-      await startProcessing(page, row);
+    await test.step("CloudSoft staff ship it", async () => {
       await row.getByRole("button", { name: "寄出发票" }).click();
       const dialog = page.getByRole("dialog", { name: "寄出发票" });
       await dialog.getByLabel("发票号码").fill("04406600");
@@ -241,18 +220,14 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     });
 
     await test.step("the admin asks for a return in the console (the contact stays shown)", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       await expect(described(page, "快递公司")).toHaveText("顺丰速运");
       await expect(page.getByRole("link", { name: "查询物流" })).toHaveAttribute("href", /SF1400000066/);
       await expect(page.getByText("服务商联系方式：CloudSoft 云软件")).toBeVisible();
-      await page.getByRole("button", { name: "申请退票" }).click();
-      const dialog = page.getByRole("dialog", { name: "申请退票" });
-      await expect(dialog).toContainText(number);
-      await audit(page, "ask-return-dialog");
-      await dialog.getByLabel("退票原因").fill("发票抬头有误，需要重开");
-      await dialog.getByRole("button", { name: "提交退票申请" }).click();
-      await expect(page.getByText("退票申请已提交，请等待服务商处理")).toBeVisible();
+      await askForReturn(page, "发票抬头有误，需要重开", async (dialog) => {
+        await expect(dialog).toContainText(number);
+        await audit(page, "ask-return-dialog");
+      });
       await expect(page.getByRole("article", { name: /提交的退票申请/ })).toContainText("待服务商处理");
       await expect(page.getByRole("button", { name: "申请退票" })).toHaveCount(0);
     });
@@ -260,10 +235,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     await test.step("CloudSoft staff approve it on 退票申请", async () => {
       await switchUser(page, demoAccounts.cloudsoftStaff.email);
       await openFromNav(page, "退票申请");
-      const row = page
-        .getByRole("table", { name: "退票申请列表" })
-        .getByRole("row")
-        .filter({ hasText: number });
+      const row = returnRow(page, number);
       await expect(row).toContainText("待服务商处理");
       await expect(row).toContainText("发票抬头有误，需要重开");
       await audit(page, "provider-returns");
@@ -275,8 +247,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     });
 
     await test.step("the admin mails it back and opens the void ticket", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       await expect(page.getByRole("article", { name: /提交的退票申请/ })).toContainText("已同意");
       await expect(page.getByText("请将纸质发票寄回服务商")).toBeVisible();
       await page.getByRole("button", { name: "申请作废（退票）" }).click();
@@ -303,15 +274,12 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
       await dialog.getByRole("button", { name: "确认作废" }).click();
       await expect(page.getByText("发票已作废，工单已关闭")).toBeVisible();
       await openFromNav(page, "退票申请");
-      await expect(
-        page.getByRole("table", { name: "退票申请列表" }).getByRole("row").filter({ hasText: number }),
-      ).toContainText("发票作废");
+      await expect(returnRow(page, number)).toContainText("发票作废");
       await audit(page, "support-returns");
     });
 
     await test.step("the admin sees 发票作废", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       await expect(described(page, "状态")).toHaveText("发票作废");
     });
   });
@@ -320,34 +288,25 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     page,
   }) => {
     test.setTimeout(150_000);
-    const number = await apply(page, "77.00", E_GENERAL);
     const redLetterNumber = "44010026120100000077";
+    const { number, row } = await appliedAndStarted(page, "77.00", E_GENERAL);
 
-    await test.step("CloudSoft staff start and issue it", async () => {
-      const row = await queueRow(page, number);
-      await startProcessing(page, row);
+    await test.step("CloudSoft staff issue it", async () => {
       await issueWithPdf(page, row, "26442000000000077777", "invoice-77.pdf");
     });
 
     await test.step("the admin asks for a return of the issued e-invoice", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       await expect(page.getByText("电子发票已开具，无法撤销。")).toBeVisible();
-      await page.getByRole("button", { name: "申请退票" }).click();
-      const dialog = page.getByRole("dialog", { name: "申请退票" });
-      await expect(dialog).toContainText("72 小时");
-      await dialog.getByLabel("退票原因").fill("开票金额有误，需要红冲后重开");
-      await dialog.getByRole("button", { name: "提交退票申请" }).click();
-      await expect(page.getByText("退票申请已提交，请等待服务商处理")).toBeVisible();
+      await askForReturn(page, "开票金额有误，需要红冲后重开", (dialog) =>
+        expect(dialog).toContainText("72 小时"),
+      );
     });
 
     await test.step("CloudSoft staff approve with the red-letter confirmation number", async () => {
       await switchUser(page, demoAccounts.cloudsoftStaff.email);
       await openFromNav(page, "退票申请");
-      const row = page
-        .getByRole("table", { name: "退票申请列表" })
-        .getByRole("row")
-        .filter({ hasText: number });
+      const row = returnRow(page, number);
       await row.getByRole("button", { name: "同意" }).click();
       const dialog = page.getByRole("dialog", { name: "同意退票并发起红冲" });
       await expect(dialog).toBeVisible();
@@ -363,8 +322,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
     });
 
     await test.step("the admin confirms before the deadline and the invoice is void", async () => {
-      await switchUser(page, demoAccounts.acmeAdmin.email);
-      await openRecord(page, number);
+      await adminOpens(page, number);
       const card = page.getByRole("article", { name: /提交的退票申请/ });
       await expect(card).toContainText("待确认红冲");
       await expect(card).toContainText(redLetterNumber);
@@ -378,9 +336,7 @@ test.describe("issue 9: the invoice lifecycle in the console", () => {
       await expect(described(page, "状态")).toHaveText("发票作废");
       await expect(card).toContainText("已红冲");
       await openFromNav(page, "退票申请");
-      await expect(
-        page.getByRole("table", { name: "退票申请列表" }).getByRole("row").filter({ hasText: number }),
-      ).toContainText("已红冲");
+      await expect(returnRow(page, number)).toContainText("已红冲");
       await audit(page, "admin-returns");
     });
   });

@@ -12,6 +12,7 @@ import {
   signIn,
   snap,
 } from "./helpers";
+import { applyAtCloudSoft, findInQueue, startProcessing } from "./invoice-steps";
 
 // Issue 10 in the console: the bell (站内信) on both sides of an application, the notification page,
 // the webhook page (secret once, delivery log, redelivery) against a real HTTP receiver in this
@@ -55,27 +56,6 @@ async function unreadOf(page: Page): Promise<number> {
 
 const bellName = (count: number) => (count > 0 ? `站内信，${count} 条未读` : "站内信");
 
-/** Acme's admin applies at CloudSoft for `amount` (paper, the defaults) and returns the number. */
-async function applyAtCloudSoft(page: Page, amount: string): Promise<string> {
-  await openFromNav(page, "云市场");
-  await page
-    .getByRole("table", { name: "云市场可开票金额" })
-    .getByRole("row")
-    .filter({ hasText: /^CloudSoft/ })
-    .getByRole("button", { name: "申请开票" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1, name: "申请开票" })).toBeVisible();
-  await page.getByLabel("开票金额（元）").fill(amount);
-  await page.getByRole("button", { name: "下一步" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "确认开票信息" })).toBeVisible();
-  await page.getByRole("button", { name: "提交申请" }).click();
-  const notice = page.getByRole("status").filter({ hasText: "开票申请已提交" });
-  await expect(notice).toBeVisible();
-  const number = /编号 (MI\d{14})/.exec((await notice.textContent()) ?? "")?.[1] ?? "";
-  expect(number, "the notice names the request by its number").toMatch(/^MI\d{14}$/);
-  return number;
-}
-
 test.describe("notifications and webhooks (issue 10)", () => {
   test("the bell: a new application reaches the provider, its processing reaches the tenant; read all → 0", async ({
     page,
@@ -112,19 +92,7 @@ test.describe("notifications and webhooks (issue 10)", () => {
     });
 
     await test.step("the provider starts processing it", async () => {
-      await staff.getByLabel("搜索", { exact: true }).fill(number);
-      await staff.getByRole("button", { name: "查询" }).click();
-      const row = staff
-        .getByRole("table", { name: "开票申请队列" })
-        .getByRole("row")
-        .filter({ hasText: number });
-      await expect(row).toHaveCount(1);
-      await row.getByRole("button", { name: "开始处理" }).click();
-      await staff
-        .getByRole("dialog", { name: "开始处理开票申请" })
-        .getByRole("button", { name: "确认开始处理" })
-        .click();
-      await expect(row).toContainText("处理中");
+      await startProcessing(staff, await findInQueue(staff, number));
     });
 
     await test.step("the tenant's bell counts it; the page lists it and links to the record", async () => {
