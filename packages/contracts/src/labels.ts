@@ -3,9 +3,10 @@ import { VALIDATION_MESSAGES, translateIn, type Lang, type MessageTable } from "
 
 /**
  * The labels of the enums the API and the console both show, in both languages: one dictionary
- * each for request statuses, invoice types, postage payers, couriers, ticket statuses, audit
- * entities and actions. They are message keys of `t()` (below), so the CSV export, error
- * messages and the console read the same words.
+ * each for request statuses, invoice types, postage payers, couriers and ticket statuses. They are
+ * message keys of `t()` (below), so the CSV export, error messages and the console read the same
+ * words. Audit entities and actions are shown by the console only: their labels are the web's
+ * `support.audit.*` keys, typed against `AUDIT_ENTITY_TYPES` and `AUDIT_ACTIONS` (./audit.ts).
  */
 type Label = { zh: string; en: string };
 
