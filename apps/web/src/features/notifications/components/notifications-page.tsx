@@ -1,14 +1,11 @@
 import { Button, Form, MessagePlugin, Space, Switch, Tag } from "tdesign-react";
 import { z } from "zod";
-import { DataTable } from "@/components/data-table";
 import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
-import { QueryState } from "@/components/query-state";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { rowsOf } from "@/lib/keyset-query";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { useNotifications } from "../api/get-notifications";
 import { useUnreadCount } from "../api/get-unread-count";
@@ -65,78 +62,67 @@ export function NotificationsPage() {
             />
           </Form.FormItem>
         </FilterBar>
-        <QueryState
+        <PagedTable<Notification>
           query={list}
           empty={
             <FilteredEmpty filtered={filtered} onClear={reset}>
               {t("notifications.empty")}
             </FilteredEmpty>
           }
-        >
-          {(data) => (
-            <>
-              <DataTable<Notification>
-                label={t("notifications.tableLabel")}
-                rowKey="id"
-                data={rowsOf(data)}
-                columns={[
-                  {
-                    colKey: "readAt",
-                    title: t("notifications.state"),
-                    width: 90,
-                    cell: ({ row }) =>
-                      row.readAt === null ? (
-                        <Tag theme="primary" variant="light">
-                          {t("notifications.unread")}
-                        </Tag>
-                      ) : (
-                        <Tag variant="light">{t("notifications.read")}</Tag>
-                      ),
-                  },
-                  {
-                    colKey: "title",
-                    title: t("notifications.content"),
-                    width: 520,
-                    // Title and body on their own lines, wrapped: the message is the point of the row.
-                    ellipsis: false,
-                    cell: ({ row }) =>
-                      me ? <NotificationLink notification={row} role={me.role} /> : row.title,
-                  },
-                  {
-                    colKey: "createdAt",
-                    title: t("notifications.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    cell: ({ row }) => (
-                      <Space size={4}>
-                        {row.readAt === null ? (
-                          <Button
-                            variant="text"
-                            theme="primary"
-                            size="small"
-                            aria-label={t("notifications.markReadLabel", { title: row.title })}
-                            loading={markRead.isPending && markRead.variables === row.id}
-                            onClick={() => markRead.mutate(row.id)}
-                          >
-                            {t("notifications.markRead")}
-                          </Button>
-                        ) : (
-                          <span className="mic-muted mic-small">
-                            {t("notifications.readAt", { time: formatDateTime(row.readAt, lang) })}
-                          </span>
-                        )}
-                      </Space>
-                    ),
-                  },
-                ]}
-              />
-              <LoadMore query={list} />
-            </>
-          )}
-        </QueryState>
+          label={t("notifications.tableLabel")}
+          columns={[
+            {
+              colKey: "readAt",
+              title: t("notifications.state"),
+              width: 90,
+              cell: ({ row }) =>
+                row.readAt === null ? (
+                  <Tag theme="primary" variant="light">
+                    {t("notifications.unread")}
+                  </Tag>
+                ) : (
+                  <Tag variant="light">{t("notifications.read")}</Tag>
+                ),
+            },
+            {
+              colKey: "title",
+              title: t("notifications.content"),
+              width: 520,
+              // Title and body on their own lines, wrapped: the message is the point of the row.
+              ellipsis: false,
+              cell: ({ row }) => (me ? <NotificationLink notification={row} role={me.role} /> : row.title),
+            },
+            {
+              colKey: "createdAt",
+              title: t("notifications.createdAt"),
+              cell: ({ row }) => formatDateTime(row.createdAt, lang),
+            },
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              cell: ({ row }) => (
+                <Space size={4}>
+                  {row.readAt === null ? (
+                    <Button
+                      variant="text"
+                      theme="primary"
+                      size="small"
+                      aria-label={t("notifications.markReadLabel", { title: row.title })}
+                      loading={markRead.isPending && markRead.variables === row.id}
+                      onClick={() => markRead.mutate(row.id)}
+                    >
+                      {t("notifications.markRead")}
+                    </Button>
+                  ) : (
+                    <span className="mic-muted mic-small">
+                      {t("notifications.readAt", { time: formatDateTime(row.readAt, lang) })}
+                    </span>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Panel>
     </Page>
   );

@@ -4,11 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Alert, Button, Space } from "tdesign-react";
-import { DataTable } from "@/components/data-table";
 import { isOverdue } from "@/components/due-date";
 import { CsvLink } from "@/components/csv-link";
 import { FilterBar } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
 import {
   amountColumn,
@@ -18,13 +17,14 @@ import {
   requestNumberColumn,
   titleNameColumn,
 } from "@/components/request-columns";
-import { EmptyBlock, QueryState } from "@/components/query-state";
+import { EmptyBlock } from "@/components/query-state";
 import { InvoiceStatusFilter } from "@/components/request-filters";
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { StatusTag } from "@/components/status-tag";
 import { withQuery } from "@/lib/api-client";
 import { useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { rowsOf } from "@/lib/keyset-query";
 import { useLinkedRequest } from "@/lib/use-linked-request";
 import { invoiceRequestQueryOptions } from "@/api/get-invoice-request";
 import { useProviderQueue } from "../api/get-provider-queue";
@@ -72,7 +72,7 @@ export function ProviderQueuePage() {
     setParams(next, { replace: true });
   };
 
-  const rows = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(queue.data);
   const overdueCount = rows.filter(isOverdue).length;
   const provider = me?.providerName ?? "";
 
@@ -110,102 +110,75 @@ export function ProviderQueuePage() {
             onChange={setStatus}
           />
         </FilterBar>
-        <QueryState
+        <PagedTable<InvoiceRequest>
           query={queue}
           empty={<EmptyBlock>{status || q ? t("provider.emptyFiltered") : t("provider.empty")}</EmptyBlock>}
-        >
-          {() => (
-            <>
-              <DataTable<InvoiceRequest>
-                label={t("provider.tableLabel")}
-                rowKey="id"
-                data={rows}
-                columns={[
-                  dueDateColumn(t("provider.dueDate")),
-                  requestNumberColumn<InvoiceRequest>("number", t("provider.requestId"), (row) => ({
-                    number: row.number,
-                    onOpen: () => setViewing(row),
-                  })),
-                  { colKey: "tenantName", title: t("provider.tenant") },
-                  amountColumn(t("provider.amount")),
-                  invoiceTypeColumn(t("provider.invoiceType"), t),
-                  titleNameColumn(t("provider.titleName")),
-                  {
-                    colKey: "shippingPayer",
-                    title: t("provider.shippingPayer"),
-                    cell: ({ row }) => <ShippingPayerTag request={row} />,
-                  },
-                  {
-                    colKey: "status",
-                    title: t("provider.status"),
-                    cell: ({ row }) => (
-                      <>
-                        <StatusTag status={row.status} />
-                        {row.returnRequest?.status === "OPEN" ? (
-                          <span className="mic-reason">{t("provider.returnWaiting")}</span>
-                        ) : null}
-                      </>
-                    ),
-                  },
-                  createdAtColumn(t("provider.createdAt"), lang),
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    fixed: "right",
-                    cell: ({ row }) => {
-                      const actions = me
-                        ? availableActions(row.status, me.role, kindOf(row.invoiceType))
-                        : [];
-                      return (
-                        <Space size={4}>
-                          <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row)}>
-                            {t("provider.detail")}
-                          </Button>
-                          {actions.includes("START_PROCESSING") ? (
-                            <Button variant="text" theme="primary" size="small" onClick={() => askStart(row)}>
-                              {t("provider.start")}
-                            </Button>
-                          ) : null}
-                          {actions.includes("SHIP") ? (
-                            <Button
-                              variant="text"
-                              theme="primary"
-                              size="small"
-                              onClick={() => setShipping(row)}
-                            >
-                              {t("provider.ship")}
-                            </Button>
-                          ) : null}
-                          {actions.includes("ISSUE") ? (
-                            <Button
-                              variant="text"
-                              theme="primary"
-                              size="small"
-                              onClick={() => setIssuing(row)}
-                            >
-                              {t("provider.issue")}
-                            </Button>
-                          ) : null}
-                          {actions.includes("REJECT") ? (
-                            <Button
-                              variant="text"
-                              theme="danger"
-                              size="small"
-                              onClick={() => setRejecting(row)}
-                            >
-                              {t("provider.reject")}
-                            </Button>
-                          ) : null}
-                        </Space>
-                      );
-                    },
-                  },
-                ]}
-              />
-              <LoadMore query={queue} />
-            </>
-          )}
-        </QueryState>
+          label={t("provider.tableLabel")}
+          columns={[
+            dueDateColumn(t("provider.dueDate")),
+            requestNumberColumn<InvoiceRequest>("number", t("provider.requestId"), (row) => ({
+              number: row.number,
+              onOpen: () => setViewing(row),
+            })),
+            { colKey: "tenantName", title: t("provider.tenant") },
+            amountColumn(t("provider.amount")),
+            invoiceTypeColumn(t("provider.invoiceType"), t),
+            titleNameColumn(t("provider.titleName")),
+            {
+              colKey: "shippingPayer",
+              title: t("provider.shippingPayer"),
+              cell: ({ row }) => <ShippingPayerTag request={row} />,
+            },
+            {
+              colKey: "status",
+              title: t("provider.status"),
+              cell: ({ row }) => (
+                <>
+                  <StatusTag status={row.status} />
+                  {row.returnRequest?.status === "OPEN" ? (
+                    <span className="mic-reason">{t("provider.returnWaiting")}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            createdAtColumn(t("provider.createdAt"), lang),
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              fixed: "right",
+              cell: ({ row }) => {
+                const actions = me ? availableActions(row.status, me.role, kindOf(row.invoiceType)) : [];
+                return (
+                  <Space size={4}>
+                    <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row)}>
+                      {t("provider.detail")}
+                    </Button>
+                    {actions.includes("START_PROCESSING") ? (
+                      <Button variant="text" theme="primary" size="small" onClick={() => askStart(row)}>
+                        {t("provider.start")}
+                      </Button>
+                    ) : null}
+                    {actions.includes("SHIP") ? (
+                      <Button variant="text" theme="primary" size="small" onClick={() => setShipping(row)}>
+                        {t("provider.ship")}
+                      </Button>
+                    ) : null}
+                    {actions.includes("ISSUE") ? (
+                      <Button variant="text" theme="primary" size="small" onClick={() => setIssuing(row)}>
+                        {t("provider.issue")}
+                      </Button>
+                    ) : null}
+                    {actions.includes("REJECT") ? (
+                      <Button variant="text" theme="danger" size="small" onClick={() => setRejecting(row)}>
+                        {t("provider.reject")}
+                      </Button>
+                    ) : null}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
       </Panel>
       <ShipDialog request={shipping} onClose={() => setShipping(null)} />
       <IssueDialog request={issuing} onClose={() => setIssuing(null)} />

@@ -4,11 +4,9 @@ import { Link, useLocation } from "react-router";
 import { Alert, Button, Space } from "tdesign-react";
 import { paths } from "@/app/paths";
 import { CsvLink } from "@/components/csv-link";
-import { DataTable } from "@/components/data-table";
 import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
-import { QueryState } from "@/components/query-state";
 import { InvoiceStatusFilter, ProviderFilter } from "@/components/request-filters";
 import {
   amountColumn,
@@ -22,7 +20,6 @@ import {
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { useMe } from "@/lib/auth";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { rowsOf } from "@/lib/keyset-query";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { exportCsvUrl, useInvoiceRequests } from "../api/get-invoice-requests";
 import { useCancelRequestAction } from "./use-cancel-request-action";
@@ -79,7 +76,7 @@ export function RecordsPage() {
           />
           <DateRangeFilter from={filters.from} to={filters.to} errors={errors} onChange={setFilters} />
         </FilterBar>
-        <QueryState
+        <PagedTable<InvoiceRequest>
           query={records}
           disabled={!valid}
           empty={
@@ -87,50 +84,39 @@ export function RecordsPage() {
               {t("records.empty")}
             </FilteredEmpty>
           }
-        >
-          {(data) => (
-            <>
-              <DataTable<InvoiceRequest>
-                label={t("records.tableLabel")}
-                rowKey="id"
-                data={rowsOf(data)}
-                rowClassName={({ row }) => (row.id === createdId ? "mic-row-highlight" : "")}
-                columns={[
-                  createdAtColumn(t("records.createdAt"), lang),
-                  requestNumberColumn<InvoiceRequest>("number", t("records.id"), (row) => ({
-                    number: row.number,
-                    to: paths.record(row.id),
-                  })),
-                  { colKey: "providerName", title: t("market.provider") },
-                  amountColumn(t("records.amount")),
-                  invoiceTypeColumn(t("apply.invoiceType"), t),
-                  titleNameColumn(t("records.titleName")),
-                  statusColumn(t("records.status")),
-                  dueDateColumn(t("records.dueDate")),
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    fixed: "right",
-                    cell: ({ row }) => (
-                      <Space size={4}>
-                        <Link to={paths.record(row.id)} className="mic-inline-link">
-                          {t("common.detail")}
-                        </Link>
-                        {me &&
-                        availableActions(row.status, me.role, kindOf(row.invoiceType)).includes("CANCEL") ? (
-                          <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
-                            {t("records.cancel")}
-                          </Button>
-                        ) : null}
-                      </Space>
-                    ),
-                  },
-                ]}
-              />
-              <LoadMore query={records} />
-            </>
-          )}
-        </QueryState>
+          label={t("records.tableLabel")}
+          rowClassName={({ row }) => (row.id === createdId ? "mic-row-highlight" : "")}
+          columns={[
+            createdAtColumn(t("records.createdAt"), lang),
+            requestNumberColumn<InvoiceRequest>("number", t("records.id"), (row) => ({
+              number: row.number,
+              to: paths.record(row.id),
+            })),
+            { colKey: "providerName", title: t("market.provider") },
+            amountColumn(t("records.amount")),
+            invoiceTypeColumn(t("apply.invoiceType"), t),
+            titleNameColumn(t("records.titleName")),
+            statusColumn(t("records.status")),
+            dueDateColumn(t("records.dueDate")),
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              fixed: "right",
+              cell: ({ row }) => (
+                <Space size={4}>
+                  <Link to={paths.record(row.id)} className="mic-inline-link">
+                    {t("common.detail")}
+                  </Link>
+                  {me && availableActions(row.status, me.role, kindOf(row.invoiceType)).includes("CANCEL") ? (
+                    <Button variant="text" theme="danger" onClick={() => askCancel(row)}>
+                      {t("records.cancel")}
+                    </Button>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Panel>
     </Page>
   );

@@ -8,12 +8,10 @@ import {
 import { RETURN_REQUEST_STATUSES, isInvoiceStatus } from "@mic/domain";
 import { useState } from "react";
 import { Input, Select } from "tdesign-react";
-import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
-import { QueryState } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n, type MessageKey } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
@@ -63,7 +61,6 @@ export function AuditPage() {
     return status;
   };
   const tenantName = (id: string | null) => (id ? (tenants.data?.find((x) => x.id === id)?.name ?? id) : "—");
-  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Page title={t("support.audit.title")} description={t("support.audit.desc")}>
@@ -113,7 +110,7 @@ export function AuditPage() {
             />
           </Field>
         </FilterBar>
-        <QueryState
+        <PagedTable<AuditEvent>
           query={events}
           disabled={!valid}
           empty={
@@ -121,76 +118,63 @@ export function AuditPage() {
               {t("support.audit.empty")}
             </FilteredEmpty>
           }
-        >
-          {() => (
-            <>
-              <DataTable<AuditEvent>
-                label={t("support.audit.tableLabel")}
-                rowKey="id"
-                data={rows}
-                columns={[
-                  {
-                    colKey: "createdAt",
-                    title: t("support.audit.when"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "actorName",
-                    title: t("support.audit.who"),
-                    cell: ({ row }) =>
-                      row.actorName ? (
-                        <div>
-                          <div>{row.actorName}</div>
-                          <div className="mic-muted mic-small">
-                            {row.actorRole ? t(`role.${row.actorRole}` as MessageKey) : ""}
-                          </div>
-                        </div>
-                      ) : (
-                        t("support.audit.system")
-                      ),
-                  },
-                  {
-                    colKey: "action",
-                    title: t("support.audit.what"),
-                    cell: ({ row }) => actionLabel(row.action),
-                  },
-                  {
-                    colKey: "entityId",
-                    title: t("support.audit.entity"),
-                    cell: ({ row }) => (
-                      <div>
-                        <div>{entityLabel(row.entityType)}</div>
-                        {row.entityType === "InvoiceRequest" ? (
-                          <AuditRequestNumber
-                            requestId={row.entityId}
-                            onOpen={() => setViewing(row.entityId)}
-                          />
-                        ) : (
-                          <span className="mic-muted mic-small" title={row.entityId}>
-                            {row.entityId.length > 12 ? row.entityId.slice(0, 8) : row.entityId}
-                          </span>
-                        )}
-                      </div>
-                    ),
-                  },
-                  {
-                    colKey: "toStatus",
-                    title: t("support.audit.change"),
-                    cell: ({ row }) =>
-                      statusChange(row.fromStatus, row.toStatus, statusLabel, t("detail.created")) ?? "—",
-                  },
-                  { colKey: "reason", title: t("support.audit.why"), cell: ({ row }) => row.reason ?? "—" },
-                  {
-                    colKey: "tenantId",
-                    title: t("support.audit.tenant"),
-                    cell: ({ row }) => tenantName(row.tenantId),
-                  },
-                ]}
-              />
-              <LoadMore query={events} />
-            </>
-          )}
-        </QueryState>
+          label={t("support.audit.tableLabel")}
+          columns={[
+            {
+              colKey: "createdAt",
+              title: t("support.audit.when"),
+              cell: ({ row }) => formatDateTime(row.createdAt, lang),
+            },
+            {
+              colKey: "actorName",
+              title: t("support.audit.who"),
+              cell: ({ row }) =>
+                row.actorName ? (
+                  <div>
+                    <div>{row.actorName}</div>
+                    <div className="mic-muted mic-small">
+                      {row.actorRole ? t(`role.${row.actorRole}` as MessageKey) : ""}
+                    </div>
+                  </div>
+                ) : (
+                  t("support.audit.system")
+                ),
+            },
+            {
+              colKey: "action",
+              title: t("support.audit.what"),
+              cell: ({ row }) => actionLabel(row.action),
+            },
+            {
+              colKey: "entityId",
+              title: t("support.audit.entity"),
+              cell: ({ row }) => (
+                <div>
+                  <div>{entityLabel(row.entityType)}</div>
+                  {row.entityType === "InvoiceRequest" ? (
+                    <AuditRequestNumber requestId={row.entityId} onOpen={() => setViewing(row.entityId)} />
+                  ) : (
+                    <span className="mic-muted mic-small" title={row.entityId}>
+                      {row.entityId.length > 12 ? row.entityId.slice(0, 8) : row.entityId}
+                    </span>
+                  )}
+                </div>
+              ),
+            },
+            {
+              colKey: "toStatus",
+              title: t("support.audit.change"),
+              cell: ({ row }) =>
+                statusChange(row.fromStatus, row.toStatus, statusLabel, t("detail.created")) ?? "—",
+            },
+            { colKey: "reason", title: t("support.audit.why"), cell: ({ row }) => row.reason ?? "—" },
+            {
+              colKey: "tenantId",
+              title: t("support.audit.tenant"),
+              cell: ({ row }) => tenantName(row.tenantId),
+            },
+          ]}
+        />
       </Panel>
       <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
     </Page>

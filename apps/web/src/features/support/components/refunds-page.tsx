@@ -4,9 +4,8 @@ import { useState } from "react";
 import { Alert, Button, Form, Input, MessagePlugin, Select } from "tdesign-react";
 import { useProviders } from "@/api/get-providers";
 import { confirmAction } from "@/components/confirm";
-import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Money, MoneyInput, formatMoney } from "@/components/money";
 import { Page, Panel } from "@/components/page";
 import { EmptyBlock, QueryState } from "@/components/query-state";
@@ -71,7 +70,6 @@ export function RefundsPage() {
   };
 
   const fieldErrorsShown = isApiError(create.error, 400) && Object.keys(create.error.fields).length > 0;
-  const rows = refunds.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Page title={t("support.refunds.title")} description={t("support.refunds.desc")}>
@@ -148,35 +146,28 @@ export function RefundsPage() {
         )}
       </Panel>
       <Panel title={tenantId ? t("support.refunds.listFiltered") : t("support.refunds.list")}>
-        <QueryState query={refunds} empty={<EmptyBlock>{t("support.refunds.empty")}</EmptyBlock>}>
-          {() => (
-            <>
-              <DataTable<LedgerEntry>
-                label={t("support.refunds.tableLabel")}
-                rowKey="id"
-                data={rows}
-                rowClassName={({ row }) => (row.id === recordedId ? "mic-row-highlight" : "")}
-                columns={[
-                  {
-                    colKey: "occurredAt",
-                    title: t("support.refunds.occurredAt"),
-                    cell: ({ row }) => formatDateTime(row.occurredAt, lang),
-                  },
-                  { colKey: "tenantName", title: t("support.tenant") },
-                  { colKey: "providerName", title: t("support.provider") },
-                  {
-                    colKey: "amount",
-                    title: t("support.refunds.amountColumn"),
-                    align: "right",
-                    cell: ({ row }) => <Money value={row.amount} />,
-                  },
-                  { colKey: "reference", title: t("support.refunds.reference") },
-                ]}
-              />
-              <LoadMore query={refunds} />
-            </>
-          )}
-        </QueryState>
+        <PagedTable<LedgerEntry>
+          query={refunds}
+          empty={<EmptyBlock>{t("support.refunds.empty")}</EmptyBlock>}
+          label={t("support.refunds.tableLabel")}
+          rowClassName={({ row }) => (row.id === recordedId ? "mic-row-highlight" : "")}
+          columns={[
+            {
+              colKey: "occurredAt",
+              title: t("support.refunds.occurredAt"),
+              cell: ({ row }) => formatDateTime(row.occurredAt, lang),
+            },
+            { colKey: "tenantName", title: t("support.tenant") },
+            { colKey: "providerName", title: t("support.provider") },
+            {
+              colKey: "amount",
+              title: t("support.refunds.amountColumn"),
+              align: "right",
+              cell: ({ row }) => <Money value={row.amount} />,
+            },
+            { colKey: "reference", title: t("support.refunds.reference") },
+          ]}
+        />
       </Panel>
     </Page>
   );

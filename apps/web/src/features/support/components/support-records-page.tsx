@@ -2,12 +2,10 @@ import { invoiceFilters, type InvoiceRequest } from "@mic/contracts";
 import { useState } from "react";
 import { Button, Form, Select, Switch } from "tdesign-react";
 import { CsvLink } from "@/components/csv-link";
-import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { DateRangeFilter, FilterBar, FilteredEmpty } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
-import { QueryState } from "@/components/query-state";
 import { InvoiceStatusFilter, ProviderFilter } from "@/components/request-filters";
 import {
   amountColumn,
@@ -20,7 +18,6 @@ import {
 import { SearchFilter, useSearchDraft } from "@/components/search-filter";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { nameOptions, selectValue } from "@/lib/select-value";
-import { rowsOf } from "@/lib/keyset-query";
 import { useLinkedRequest } from "@/lib/use-linked-request";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { supportExportCsvUrl, useSupportRecords } from "../api/get-support-records";
@@ -91,7 +88,7 @@ export function SupportRecordsPage() {
             />
           </Form.FormItem>
         </FilterBar>
-        <QueryState
+        <PagedTable<InvoiceRequest>
           query={records}
           disabled={!valid}
           empty={
@@ -99,46 +96,36 @@ export function SupportRecordsPage() {
               {t("support.records.empty")}
             </FilteredEmpty>
           }
-        >
-          {(data) => (
-            <>
-              <DataTable<InvoiceRequest>
-                label={t("support.records.tableLabel")}
-                rowKey="id"
-                data={rowsOf(data)}
-                columns={[
-                  createdAtColumn(t("support.createdAt"), lang),
-                  requestNumberColumn<InvoiceRequest>("number", t("support.request.id"), (row) => ({
-                    number: row.number,
-                    onOpen: () => setViewing(row.id),
-                  })),
-                  { colKey: "tenantName", title: t("support.tenant") },
-                  { colKey: "providerName", title: t("support.provider") },
-                  amountColumn(t("support.amount")),
-                  titleNameColumn(t("support.titleName")),
-                  statusColumn(t("support.requestStatus")),
-                  dueDateColumn(t("support.dueDate")),
-                  {
-                    colKey: "shippingPayer",
-                    title: t("support.shippingPayer"),
-                    cell: ({ row }) => (row.shippingPayer ? t(`shippingPayer.${row.shippingPayer}`) : "—"),
-                  },
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    fixed: "right",
-                    cell: ({ row }) => (
-                      <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row.id)}>
-                        {t("support.detail")}
-                      </Button>
-                    ),
-                  },
-                ]}
-              />
-              <LoadMore query={records} />
-            </>
-          )}
-        </QueryState>
+          label={t("support.records.tableLabel")}
+          columns={[
+            createdAtColumn(t("support.createdAt"), lang),
+            requestNumberColumn<InvoiceRequest>("number", t("support.request.id"), (row) => ({
+              number: row.number,
+              onOpen: () => setViewing(row.id),
+            })),
+            { colKey: "tenantName", title: t("support.tenant") },
+            { colKey: "providerName", title: t("support.provider") },
+            amountColumn(t("support.amount")),
+            titleNameColumn(t("support.titleName")),
+            statusColumn(t("support.requestStatus")),
+            dueDateColumn(t("support.dueDate")),
+            {
+              colKey: "shippingPayer",
+              title: t("support.shippingPayer"),
+              cell: ({ row }) => (row.shippingPayer ? t(`shippingPayer.${row.shippingPayer}`) : "—"),
+            },
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              fixed: "right",
+              cell: ({ row }) => (
+                <Button variant="text" theme="primary" size="small" onClick={() => setViewing(row.id)}>
+                  {t("support.detail")}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </Panel>
       <RequestDrawer
         requestId={viewing ?? linked.id}

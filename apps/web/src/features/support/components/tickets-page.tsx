@@ -3,10 +3,9 @@ import { availableActions, isInvoiceStatus } from "@mic/domain";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button, Select, Space } from "tdesign-react";
-import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
 import {
   amountColumn,
@@ -14,7 +13,7 @@ import {
   requestNumberColumn,
   requestStatusColumn,
 } from "@/components/request-columns";
-import { EmptyBlock, QueryState } from "@/components/query-state";
+import { EmptyBlock } from "@/components/query-state";
 import { ReturnStatusTag } from "@/features/returns/components/return-status-tag";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -45,8 +44,6 @@ export function TicketsPage() {
     setParams(next, { replace: true });
   };
 
-  const rows = tickets.data?.pages.flatMap((p) => p.items) ?? [];
-
   return (
     <Page title={t("support.tickets.title")} description={t("support.tickets.desc")}>
       <Panel>
@@ -70,114 +67,102 @@ export function TicketsPage() {
             />
           </Field>
         </FilterBar>
-        <QueryState
+        <PagedTable<Ticket>
           query={tickets}
           empty={
             <EmptyBlock>
               {filter === "OPEN" ? t("support.tickets.emptyOpen") : t("support.tickets.empty")}
             </EmptyBlock>
           }
-        >
-          {() => (
-            <>
-              <DataTable<Ticket>
-                label={t("support.tickets.tableLabel")}
-                rowKey="id"
-                data={rows}
-                columns={[
-                  createdAtColumn(t("support.tickets.createdAt"), lang),
-                  requestNumberColumn<Ticket>("requestNumber", t("support.request.id"), (row) => ({
-                    number: row.requestNumber,
-                    onOpen: () => setViewing(row.requestId),
-                  })),
-                  { colKey: "tenantName", title: t("support.tenant") },
-                  { colKey: "providerName", title: t("support.provider") },
-                  amountColumn(t("support.amount")),
-                  requestStatusColumn(t("support.requestStatus")),
-                  { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
-                  {
-                    colKey: "returnRequest",
-                    title: t("support.tickets.providerAgreed"),
-                    cell: ({ row }) =>
-                      row.returnRequest?.status === "APPROVED" ? (
-                        <span title={row.returnRequest.reason}>
-                          <ReturnStatusTag status="APPROVED" />{" "}
-                          <span className="mic-small">
-                            {formatDateTime(row.returnRequest.decidedAt, lang)}
-                          </span>
-                        </span>
-                      ) : (
-                        <span className="mic-muted">{t("support.tickets.noApproval")}</span>
-                      ),
-                  },
-                  { colKey: "message", title: t("support.tickets.message"), ellipsis: true },
-                  {
-                    colKey: "status",
-                    title: t("support.tickets.status"),
-                    cell: ({ row }) => <TicketStatusTag status={row.status} />,
-                  },
-                  {
-                    colKey: "resolution",
-                    title: t("support.tickets.resolution"),
-                    cell: ({ row }) =>
-                      row.resolution ? (
-                        <div>
-                          <div>{row.resolution}</div>
-                          <div className="mic-muted mic-small">{formatDateTime(row.resolvedAt, lang)}</div>
-                        </div>
-                      ) : (
-                        "—"
-                      ),
-                  },
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    fixed: "right",
-                    cell: ({ row }) => {
-                      const canVoid =
-                        row.status === "OPEN" &&
-                        isInvoiceStatus(row.requestStatus) &&
-                        availableActions(row.requestStatus, "SUPPORT", "PAPER").includes("VOID");
-                      return (
-                        <Space size={4}>
-                          <Button
-                            variant="text"
-                            theme="primary"
-                            size="small"
-                            onClick={() => setViewing(row.requestId)}
-                          >
-                            {t("support.tickets.viewRequest")}
-                          </Button>
-                          {canVoid ? (
-                            <Button
-                              variant="text"
-                              theme="danger"
-                              size="small"
-                              onClick={() => setPending({ ticket: row, decision: "VOID" })}
-                            >
-                              {t("support.tickets.void")}
-                            </Button>
-                          ) : null}
-                          {row.status === "OPEN" ? (
-                            <Button
-                              variant="text"
-                              theme="default"
-                              size="small"
-                              onClick={() => setPending({ ticket: row, decision: "REJECT" })}
-                            >
-                              {t("support.tickets.reject")}
-                            </Button>
-                          ) : null}
-                        </Space>
-                      );
-                    },
-                  },
-                ]}
-              />
-              <LoadMore query={tickets} />
-            </>
-          )}
-        </QueryState>
+          label={t("support.tickets.tableLabel")}
+          columns={[
+            createdAtColumn(t("support.tickets.createdAt"), lang),
+            requestNumberColumn<Ticket>("requestNumber", t("support.request.id"), (row) => ({
+              number: row.requestNumber,
+              onOpen: () => setViewing(row.requestId),
+            })),
+            { colKey: "tenantName", title: t("support.tenant") },
+            { colKey: "providerName", title: t("support.provider") },
+            amountColumn(t("support.amount")),
+            requestStatusColumn(t("support.requestStatus")),
+            { colKey: "returnTrackingNumber", title: t("support.tickets.returnTrackingNumber") },
+            {
+              colKey: "returnRequest",
+              title: t("support.tickets.providerAgreed"),
+              cell: ({ row }) =>
+                row.returnRequest?.status === "APPROVED" ? (
+                  <span title={row.returnRequest.reason}>
+                    <ReturnStatusTag status="APPROVED" />{" "}
+                    <span className="mic-small">{formatDateTime(row.returnRequest.decidedAt, lang)}</span>
+                  </span>
+                ) : (
+                  <span className="mic-muted">{t("support.tickets.noApproval")}</span>
+                ),
+            },
+            { colKey: "message", title: t("support.tickets.message"), ellipsis: true },
+            {
+              colKey: "status",
+              title: t("support.tickets.status"),
+              cell: ({ row }) => <TicketStatusTag status={row.status} />,
+            },
+            {
+              colKey: "resolution",
+              title: t("support.tickets.resolution"),
+              cell: ({ row }) =>
+                row.resolution ? (
+                  <div>
+                    <div>{row.resolution}</div>
+                    <div className="mic-muted mic-small">{formatDateTime(row.resolvedAt, lang)}</div>
+                  </div>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              fixed: "right",
+              cell: ({ row }) => {
+                const canVoid =
+                  row.status === "OPEN" &&
+                  isInvoiceStatus(row.requestStatus) &&
+                  availableActions(row.requestStatus, "SUPPORT", "PAPER").includes("VOID");
+                return (
+                  <Space size={4}>
+                    <Button
+                      variant="text"
+                      theme="primary"
+                      size="small"
+                      onClick={() => setViewing(row.requestId)}
+                    >
+                      {t("support.tickets.viewRequest")}
+                    </Button>
+                    {canVoid ? (
+                      <Button
+                        variant="text"
+                        theme="danger"
+                        size="small"
+                        onClick={() => setPending({ ticket: row, decision: "VOID" })}
+                      >
+                        {t("support.tickets.void")}
+                      </Button>
+                    ) : null}
+                    {row.status === "OPEN" ? (
+                      <Button
+                        variant="text"
+                        theme="default"
+                        size="small"
+                        onClick={() => setPending({ ticket: row, decision: "REJECT" })}
+                      >
+                        {t("support.tickets.reject")}
+                      </Button>
+                    ) : null}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
       </Panel>
       <RequestDrawer requestId={viewing} onClose={() => setViewing(null)} />
       <TicketDecisionDialog pending={pending} onClose={() => setPending(null)} />

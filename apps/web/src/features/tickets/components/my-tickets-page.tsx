@@ -3,10 +3,9 @@ import { Link } from "react-router";
 import { Select } from "tdesign-react";
 import { z } from "zod";
 import { paths } from "@/app/paths";
-import { DataTable } from "@/components/data-table";
 import { Field } from "@/components/field";
 import { FilterBar, FilteredEmpty } from "@/components/filter-bar";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
 import {
   amountColumn,
@@ -14,10 +13,8 @@ import {
   requestNumberColumn,
   requestStatusColumn,
 } from "@/components/request-columns";
-import { QueryState } from "@/components/query-state";
 import { TicketStatusTag } from "@/components/ticket-status-tag";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { rowsOf } from "@/lib/keyset-query";
 import { selectValue } from "@/lib/select-value";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { useMyTickets } from "../api/get-my-tickets";
@@ -47,7 +44,7 @@ export function MyTicketsPage() {
             />
           </Field>
         </FilterBar>
-        <QueryState
+        <PagedTable<Ticket>
           query={tickets}
           disabled={!valid}
           empty={
@@ -55,51 +52,41 @@ export function MyTicketsPage() {
               {t("myTickets.empty")}
             </FilteredEmpty>
           }
-        >
-          {(data) => (
-            <>
-              <DataTable<Ticket>
-                label={t("myTickets.tableLabel")}
-                rowKey="id"
-                data={rowsOf(data)}
-                columns={[
-                  createdAtColumn(t("myTickets.createdAt"), lang),
-                  requestNumberColumn<Ticket>("requestNumber", t("records.id"), (row) => ({
-                    number: row.requestNumber,
-                    to: paths.record(row.requestId),
-                  })),
-                  { colKey: "providerName", title: t("market.provider") },
-                  amountColumn(t("records.amount")),
-                  requestStatusColumn(t("myTickets.requestStatus")),
-                  { colKey: "returnTrackingNumber", title: t("myTickets.returnTrackingNumber"), width: 160 },
-                  { colKey: "message", title: t("detail.ticketYourMessage") },
-                  {
-                    colKey: "status",
-                    title: t("myTickets.status"),
-                    cell: ({ row }) => <TicketStatusTag status={row.status} />,
-                  },
-                  {
-                    colKey: "resolution",
-                    title: t("detail.ticketVerdict"),
-                    cell: ({ row }) => row.resolution ?? "—",
-                  },
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    width: 100,
-                    fixed: "right",
-                    cell: ({ row }) => (
-                      <Link to={paths.record(row.requestId)} className="mic-inline-link">
-                        {t("common.detail")}
-                      </Link>
-                    ),
-                  },
-                ]}
-              />
-              <LoadMore query={tickets} />
-            </>
-          )}
-        </QueryState>
+          label={t("myTickets.tableLabel")}
+          columns={[
+            createdAtColumn(t("myTickets.createdAt"), lang),
+            requestNumberColumn<Ticket>("requestNumber", t("records.id"), (row) => ({
+              number: row.requestNumber,
+              to: paths.record(row.requestId),
+            })),
+            { colKey: "providerName", title: t("market.provider") },
+            amountColumn(t("records.amount")),
+            requestStatusColumn(t("myTickets.requestStatus")),
+            { colKey: "returnTrackingNumber", title: t("myTickets.returnTrackingNumber"), width: 160 },
+            { colKey: "message", title: t("detail.ticketYourMessage") },
+            {
+              colKey: "status",
+              title: t("myTickets.status"),
+              cell: ({ row }) => <TicketStatusTag status={row.status} />,
+            },
+            {
+              colKey: "resolution",
+              title: t("detail.ticketVerdict"),
+              cell: ({ row }) => row.resolution ?? "—",
+            },
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              width: 100,
+              fixed: "right",
+              cell: ({ row }) => (
+                <Link to={paths.record(row.requestId)} className="mic-inline-link">
+                  {t("common.detail")}
+                </Link>
+              ),
+            },
+          ]}
+        />
       </Panel>
     </Page>
   );

@@ -1,11 +1,9 @@
 import { Alert, Button, MessagePlugin, Space, Tag } from "tdesign-react";
-import { DataTable } from "@/components/data-table";
 import { DetailDrawer } from "@/components/detail-drawer";
-import { LoadMore } from "@/components/load-more";
-import { EmptyBlock, QueryState } from "@/components/query-state";
+import { PagedTable } from "@/components/paged-table";
+import { EmptyBlock } from "@/components/query-state";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { rowsOf } from "@/lib/keyset-query";
 import { useWebhookDeliveries } from "../api/get-webhook-endpoints";
 import { useRetryWebhookDelivery } from "../api/mutations";
 import type { WebhookDelivery, WebhookEndpoint } from "@mic/contracts";
@@ -104,91 +102,82 @@ function Deliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
           {t("webhooks.deliveries.refresh")}
         </Button>
       </div>
-      <QueryState query={deliveries} empty={<EmptyBlock>{t("webhooks.deliveries.empty")}</EmptyBlock>}>
-        {(data) => (
-          <>
-            <DataTable<WebhookDelivery>
-              label={t("webhooks.deliveries.tableLabel")}
-              rowKey="id"
-              data={rowsOf(data)}
-              columns={[
-                {
-                  colKey: "createdAt",
-                  title: t("webhooks.deliveries.time"),
-                  cell: ({ row }) => (
-                    <span className="mic-nowrap">{formatDateTime(row.createdAt, lang)}</span>
-                  ),
-                },
-                {
-                  colKey: "type",
-                  title: t("webhooks.deliveries.event"),
-                  width: 200,
-                  cell: ({ row }) => <code className="mic-webhook-event-code">{row.type}</code>,
-                },
-                { colKey: "attempt", title: t("webhooks.deliveries.attempt"), align: "right", width: 84 },
-                {
-                  colKey: "statusCode",
-                  title: t("webhooks.deliveries.statusCode"),
-                  width: 80,
-                  cell: ({ row }) => <StatusCode code={row.statusCode} />,
-                },
-                {
-                  colKey: "status",
-                  title: t("webhooks.deliveries.result"),
-                  width: 90,
-                  cell: ({ row }) => <DeliveryStatus status={row.status} />,
-                },
-                {
-                  colKey: "durationMs",
-                  title: t("webhooks.deliveries.duration"),
-                  width: 90,
-                  align: "right",
-                  cell: ({ row }) =>
-                    row.durationMs === null ? "—" : t("webhooks.deliveries.ms", { ms: row.durationMs }),
-                },
-                {
-                  colKey: "responseExcerpt",
-                  title: t("webhooks.deliveries.response"),
-                  width: 220,
-                  cell: ({ row }) =>
-                    row.responseExcerpt ? (
-                      <code className="mic-webhook-excerpt" title={row.responseExcerpt}>
-                        {row.responseExcerpt}
-                      </code>
-                    ) : (
-                      "—"
-                    ),
-                },
-                {
-                  colKey: "actions",
-                  title: t("common.actions"),
-                  width: 100,
-                  cell: ({ row }) => (
-                    <Space size={4}>
-                      <Button
-                        tag="button"
-                        variant="text"
-                        theme="primary"
-                        size="small"
-                        disabled={disabled}
-                        aria-label={t("webhooks.deliveries.retryLabel", {
-                          type: row.type,
-                          attempt: row.attempt,
-                        })}
-                        loading={retry.isPending && retry.variables.deliveryId === row.id}
-                        onClick={() => redeliver(row)}
-                      >
-                        {t("webhooks.deliveries.retry")}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]}
-            />
-            <LoadMore query={deliveries} />
-          </>
-        )}
-      </QueryState>
+      <PagedTable<WebhookDelivery>
+        query={deliveries}
+        empty={<EmptyBlock>{t("webhooks.deliveries.empty")}</EmptyBlock>}
+        label={t("webhooks.deliveries.tableLabel")}
+        columns={[
+          {
+            colKey: "createdAt",
+            title: t("webhooks.deliveries.time"),
+            cell: ({ row }) => <span className="mic-nowrap">{formatDateTime(row.createdAt, lang)}</span>,
+          },
+          {
+            colKey: "type",
+            title: t("webhooks.deliveries.event"),
+            width: 200,
+            cell: ({ row }) => <code className="mic-webhook-event-code">{row.type}</code>,
+          },
+          { colKey: "attempt", title: t("webhooks.deliveries.attempt"), align: "right", width: 84 },
+          {
+            colKey: "statusCode",
+            title: t("webhooks.deliveries.statusCode"),
+            width: 80,
+            cell: ({ row }) => <StatusCode code={row.statusCode} />,
+          },
+          {
+            colKey: "status",
+            title: t("webhooks.deliveries.result"),
+            width: 90,
+            cell: ({ row }) => <DeliveryStatus status={row.status} />,
+          },
+          {
+            colKey: "durationMs",
+            title: t("webhooks.deliveries.duration"),
+            width: 90,
+            align: "right",
+            cell: ({ row }) =>
+              row.durationMs === null ? "—" : t("webhooks.deliveries.ms", { ms: row.durationMs }),
+          },
+          {
+            colKey: "responseExcerpt",
+            title: t("webhooks.deliveries.response"),
+            width: 220,
+            cell: ({ row }) =>
+              row.responseExcerpt ? (
+                <code className="mic-webhook-excerpt" title={row.responseExcerpt}>
+                  {row.responseExcerpt}
+                </code>
+              ) : (
+                "—"
+              ),
+          },
+          {
+            colKey: "actions",
+            title: t("common.actions"),
+            width: 100,
+            cell: ({ row }) => (
+              <Space size={4}>
+                <Button
+                  tag="button"
+                  variant="text"
+                  theme="primary"
+                  size="small"
+                  disabled={disabled}
+                  aria-label={t("webhooks.deliveries.retryLabel", {
+                    type: row.type,
+                    attempt: row.attempt,
+                  })}
+                  loading={retry.isPending && retry.variables.deliveryId === row.id}
+                  onClick={() => redeliver(row)}
+                >
+                  {t("webhooks.deliveries.retry")}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -2,14 +2,12 @@ import { useState } from "react";
 import { Button, MessagePlugin, Space, Tag, Tooltip } from "tdesign-react";
 import { AddIcon } from "tdesign-icons-react";
 import { confirmAction } from "@/components/confirm";
-import { DataTable } from "@/components/data-table";
-import { LoadMore } from "@/components/load-more";
+import { PagedTable } from "@/components/paged-table";
 import { Page, Panel } from "@/components/page";
-import { EmptyBlock, QueryState } from "@/components/query-state";
+import { EmptyBlock } from "@/components/query-state";
 import { useMe } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { rowsOf } from "@/lib/keyset-query";
 import { useWebhookEndpoints } from "../api/get-webhook-endpoints";
 import { useDeleteWebhookEndpoint, type CreatedWebhookEndpoint } from "../api/mutations";
 import { WEBHOOK_EVENT_TYPES, type WebhookEndpoint } from "@mic/contracts";
@@ -69,7 +67,7 @@ export function WebhooksPage() {
       }
     >
       <Panel title={t("webhooks.listTitle")}>
-        <QueryState
+        <PagedTable<WebhookEndpoint>
           query={endpoints}
           empty={
             <EmptyBlock
@@ -82,89 +80,77 @@ export function WebhooksPage() {
               {t("webhooks.empty")}
             </EmptyBlock>
           }
-        >
-          {(data) => (
-            <>
-              <DataTable<WebhookEndpoint>
-                label={t("webhooks.tableLabel")}
-                rowKey="id"
-                data={rowsOf(data)}
-                tableLayout="auto"
-                columns={[
-                  {
-                    colKey: "url",
-                    title: t("webhooks.url"),
-                    width: 300,
-                    cell: ({ row }) => <code className="mic-webhook-url">{row.url}</code>,
-                  },
-                  {
-                    colKey: "events",
-                    title: t("webhooks.events"),
-                    width: 320,
-                    ellipsis: false,
-                    cell: ({ row }) => (
-                      <span className="mic-webhook-events-cell">{eventLabels(row.events)}</span>
-                    ),
-                  },
-                  {
-                    colKey: "status",
-                    title: t("webhooks.status"),
-                    width: 130,
-                    cell: ({ row }) =>
-                      isDisabled(row) ? (
-                        <Tooltip
-                          content={t("webhooks.disabledNotice", {
-                            reason: row.disabledReason ?? t("webhooks.disabledGone"),
-                          })}
-                        >
-                          <Tag theme="danger" variant="light" tabIndex={0}>
-                            {t("webhooks.disabled")}
-                          </Tag>
-                        </Tooltip>
-                      ) : (
-                        <Tag theme="success" variant="light">
-                          {t("webhooks.enabled")}
-                        </Tag>
-                      ),
-                  },
-                  {
-                    colKey: "createdAt",
-                    title: t("webhooks.createdAt"),
-                    cell: ({ row }) => formatDateTime(row.createdAt, lang),
-                  },
-                  {
-                    colKey: "actions",
-                    title: t("common.actions"),
-                    fixed: "right",
-                    cell: ({ row }) => (
-                      <Space size={4}>
-                        <Button
-                          variant="text"
-                          theme="primary"
-                          size="small"
-                          aria-label={t("webhooks.deliveries.openLabel", { url: row.url })}
-                          onClick={() => setViewing(row)}
-                        >
-                          {t("webhooks.deliveries.open")}
-                        </Button>
-                        <Button
-                          variant="text"
-                          theme="danger"
-                          size="small"
-                          aria-label={t("webhooks.delete.label", { url: row.url })}
-                          onClick={() => askDelete(row)}
-                        >
-                          {t("common.delete")}
-                        </Button>
-                      </Space>
-                    ),
-                  },
-                ]}
-              />
-              <LoadMore query={endpoints} />
-            </>
-          )}
-        </QueryState>
+          label={t("webhooks.tableLabel")}
+          tableLayout="auto"
+          columns={[
+            {
+              colKey: "url",
+              title: t("webhooks.url"),
+              width: 300,
+              cell: ({ row }) => <code className="mic-webhook-url">{row.url}</code>,
+            },
+            {
+              colKey: "events",
+              title: t("webhooks.events"),
+              width: 320,
+              ellipsis: false,
+              cell: ({ row }) => <span className="mic-webhook-events-cell">{eventLabels(row.events)}</span>,
+            },
+            {
+              colKey: "status",
+              title: t("webhooks.status"),
+              width: 130,
+              cell: ({ row }) =>
+                isDisabled(row) ? (
+                  <Tooltip
+                    content={t("webhooks.disabledNotice", {
+                      reason: row.disabledReason ?? t("webhooks.disabledGone"),
+                    })}
+                  >
+                    <Tag theme="danger" variant="light" tabIndex={0}>
+                      {t("webhooks.disabled")}
+                    </Tag>
+                  </Tooltip>
+                ) : (
+                  <Tag theme="success" variant="light">
+                    {t("webhooks.enabled")}
+                  </Tag>
+                ),
+            },
+            {
+              colKey: "createdAt",
+              title: t("webhooks.createdAt"),
+              cell: ({ row }) => formatDateTime(row.createdAt, lang),
+            },
+            {
+              colKey: "actions",
+              title: t("common.actions"),
+              fixed: "right",
+              cell: ({ row }) => (
+                <Space size={4}>
+                  <Button
+                    variant="text"
+                    theme="primary"
+                    size="small"
+                    aria-label={t("webhooks.deliveries.openLabel", { url: row.url })}
+                    onClick={() => setViewing(row)}
+                  >
+                    {t("webhooks.deliveries.open")}
+                  </Button>
+                  <Button
+                    variant="text"
+                    theme="danger"
+                    size="small"
+                    aria-label={t("webhooks.delete.label", { url: row.url })}
+                    onClick={() => askDelete(row)}
+                  >
+                    {t("common.delete")}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Panel>
       <VerifyHelp />
       <CreateEndpointDialog
