@@ -103,6 +103,8 @@ describe("reject (驳回, SPEC §13)", () => {
       rejectReason: "抬头有误",
       returnRequest: { id: returnId, status: "APPROVED", decisionReason: "抬头有误" },
     });
+    // One decision, one instant: the grant carries the rejection's time.
+    expect(res.json().returnRequest.decidedAt).toBe(res.json().rejectedAt);
     const rr = (await admin()("GET", `/api/return-requests?status=APPROVED`)).json();
     expect(rr.items.find((r: { id: string }) => r.id === returnId)).toMatchObject({
       status: "APPROVED",
@@ -366,6 +368,8 @@ describe("return requests (退票申请)", () => {
     ).toBe(200);
     const row = await h.prisma.returnRequest.findUniqueOrThrow({ where: { id: returnId } });
     expect(row).toMatchObject({ status: "APPROVED", decisionReason: "已寄回" });
+    const request = await h.prisma.invoiceRequest.findUniqueOrThrow({ where: { id } });
+    expect(row.decidedAt).toEqual(request.voidedAt);
     expect(await trail(returnId)).toEqual([
       "ReturnRequest:OPEN:→OPEN",
       "ReturnRequest:APPROVE:OPEN→APPROVED",

@@ -27,6 +27,7 @@ export async function rejectInvoice(tx: Tx, o: RejectOptions) {
   if (!current) throw notFound();
   const check = checkTransition(current.status, "REJECT", o.actor.role, kindOf(current.invoiceType));
   if (!check.ok) throw refusal(check.reason, current.status, "REJECT");
+  const now = o.now ?? new Date();
   const rejected = await transitionInvoice(tx, {
     actor: o.actor,
     requestId: current.id,
@@ -34,13 +35,14 @@ export async function rejectInvoice(tx: Tx, o: RejectOptions) {
     scope: { providerId: o.providerId },
     data: { rejectReason: o.reason },
     reason: o.reason,
-    ...(o.now ? { now: o.now } : {}),
+    now,
   });
   const granted = await grantOpenReturn(tx, {
     actor: o.actor,
     requestId: current.id,
     tenantId: current.tenantId,
     reason: o.reason,
+    now,
   });
   return granted ? { ...rejected, returnRequest: returnSummaryJson(granted) } : rejected;
 }

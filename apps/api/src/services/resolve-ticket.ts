@@ -45,12 +45,14 @@ export async function resolveTicket(tx: Tx, o: ResolveTicketOptions) {
       action: "VOID",
       scope: {},
       reason: o.reason,
+      now,
     });
     await grantOpenReturn(tx, {
       actor: o.actor,
       requestId: ticket.requestId,
       tenantId: ticket.tenantId,
       reason: o.reason,
+      now,
       after: { ticketId: ticket.id },
     });
   }

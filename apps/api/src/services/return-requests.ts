@@ -220,11 +220,19 @@ export async function decideReturnRequest(tx: Tx, o: DecideOptions) {
  */
 export async function grantOpenReturn(
   tx: Tx,
-  o: { actor: Actor; requestId: string; tenantId: string; reason: string; after?: Record<string, string> },
+  o: {
+    actor: Actor;
+    requestId: string;
+    tenantId: string;
+    reason: string;
+    /** The instant of the decision that closed the invoice, so both carry the same time. */
+    now: Date;
+    after?: Record<string, string>;
+  },
 ) {
   const open = await tx.returnRequest.findFirst({ where: { requestId: o.requestId, status: "OPEN" } });
   if (!open) return null;
-  const now = new Date();
+  const { now } = o;
   const granted = await tx.returnRequest.update({
     where: { id: open.id },
     data: {
@@ -245,6 +253,7 @@ export async function grantOpenReturn(
     toStatus: "APPROVED",
     reason: o.reason,
     after: { requestId: o.requestId, ...o.after },
+    at: now,
   });
   // For webhooks only: the tenant hears of the void or the rejection itself.
   await emitReturnEvent(tx, "return_request.decided", await loadReturnRequest(tx, open.id), []);
